@@ -1,0 +1,280 @@
+//! Reading a site's `content/` folder into a [`Site`], with every problem found.
+//!
+//! The only stage that reads the keeper's files. It walks the four record folders,
+//! reads each file on its own (so one broken file never hides another's problems),
+//! then runs the checks that need all records at once ([`validate`]).
+
+pub mod ids;
+mod paths;
+mod privacy;
+pub mod reader;
+mod records;
+mod reports;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::{self, SiteConfig};
+use crate::diag::{Diagnostics, Location, slash_path};
+use crate::files::{self, MAX_RECORD_BYTES, MAX_REPORT_BYTES};
+use crate::messages::{Lang, Msg, RecordKind};
+use crate::model::Site;
+use crate::yaml;
+use reader::Reader;
+
+pub use reports::split_front_matter;
+
+/// What loading produced: the site when every file could be read, and the diagnostics.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The site; `None` when a file could not be read into the model at all.
+    pub site: Option<Site>,
+    /// Everything found, errors and warnings.
+    pub diags: Diagnostics,
+    /// The language messages are printed in (from `site.yaml`).
+    pub lang: Lang,
+}
+
+/// Loads and checks the site whose root folder (holding `content/`) is `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut diags = Diagnostics::new();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.error(Location::file("content"), Msg::ContentMissing);
+        return Loaded {
+            site: None,
+            diags,
+            lang: Lang::Zh,
+        };
+    }
+    let (config, lang) = load_config(root, &mut diags);
+    let representatives = load_records(
+        root,
+        "representatives",
+        RecordKind::Representative,
+        &mut diags,
+        records::representative,
+    );
+    let stations = load_records(
+        root,
+        "stations",
+        RecordKind::Station,
+        &mut diags,
+        records::station,
+    );
+    let groups = load_records(
+        root,
+        "groups",
+        RecordKind::Group,
+        &mut diags,
+        records::group,
+    );
+    let reports = load_reports(root, &mut diags);
+    let site = config.map(|config| Site::new(config, representatives, stations, groups, reports));
+    if let Some(site) = &site {
+        validate::validate(site, &content, &mut diags);
+        let theme = &site.config.theme;
+        if theme != "default" && !root.join("themes").join(theme).is_dir() {
+            diags.error(
+                Location::file("content/site.yaml"),
+                Msg::ThemeMissing {
+                    theme: theme.clone(),
+                },
+            );
+        }
+    }
+    Loaded { site, diags, lang }
+}
+
+fn load_config(root: &Path, diags: &mut Diagnostics) -> (Option<SiteConfig>, Lang) {
+    let rel = PathBuf::from("content/site.yaml");
+    let full = root.join(&rel);
+    if !full.is_file() {
+        diags.error(Location::file(&rel), Msg::SiteYamlMissing);
+        return (None, Lang::Zh);
+    }
+    let Some(text) = read(root, &rel, MAX_RECORD_BYTES, diags) else {
+        return (None, Lang::Zh);
+    };
+    let lang = config::language_of(&text);
+    (config::parse(&text, &rel, diags), lang)
+}
+
+/// Reads a text file, reporting failures and non-UTF-8 encodings.
+fn read(root: &Path, rel: &Path, limit: u64, diags: &mut Diagnostics) -> Option<String> {
+    match files::read_text(&root.join(rel), limit) {
+        Ok(text) => {
+            if let Some(encoding) = text.decoded_from {
+                diags.warning(Location::file(rel), Msg::DecodedAs { encoding });
+            }
+            Some(text.text)
+        }
+        Err(msg) => {
+            diags.error(Location::file(rel), msg);
+            None
+        }
+    }
+}
+
+/// The files of one record folder with the wanted extensions, sorted, each with its id.
+/// Problems with names, duplicates and links are reported here.
+fn files_with_ids(
+    root: &Path,
+    folder: &str,
+    exts: &[&str],
+    kind: RecordKind,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, String)> {
+    let dir = root.join("content").join(folder);
+    let content_real = root
+        .join("content")
+        .canonicalize()
+        .unwrap_or_else(|_| root.join("content"));
+    let mut found = Vec::new();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let walker = WalkDir::new(&dir)
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e.path().map_or_else(
+                    || PathBuf::from("content").join(folder),
+                    |p| relative(root, p),
+                );
+                diags.error(
+                    Location::file(rel),
+                    Msg::ReadFailed {
+                        reason: e.to_string(),
+                    },
+                );
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if file_type.is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(real) if real.starts_with(&content_real) && real.is_file() => {}
+                Ok(real) if !real.starts_with(&content_real) => {
+                    diags.error(
+                        Location::file(&rel),
+                        Msg::PathOutside {
+                            path: slash_path(&rel),
+                        },
+                    );
+                    continue;
+                }
+                Ok(_) => {
+                    diags.warning(Location::file(&rel), Msg::IgnoredFile);
+                    continue;
+                }
+                Err(e) => {
+                    diags.error(
+                        Location::file(&rel),
+                        Msg::ReadFailed {
+                            reason: e.to_string(),
+                        },
+                    );
+                    continue;
+                }
+            }
+        }
+        let name = entry.file_name().to_string_lossy();
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            diags.warning(Location::file(&rel), Msg::IgnoredFile);
+            continue;
+        };
+        if !exts.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+            diags.warning(Location::file(&rel), Msg::IgnoredFile);
+            continue;
+        }
+        if !ids::is_valid_id(stem) {
+            let suggestion =
+                Some(ids::slug_for(stem)).filter(|s| !s.is_empty() && ids::is_valid_id(s));
+            diags.error(
+                Location::file(&rel),
+                Msg::BadId {
+                    id: stem.to_owned(),
+                    suggestion,
+                },
+            );
+            continue;
+        }
+        if let Some(other) = seen.get(stem) {
+            diags.error(
+                Location::file(&rel),
+                Msg::DuplicateId {
+                    kind,
+                    id: stem.to_owned(),
+                    other: slash_path(other),
+                },
+            );
+            continue;
+        }
+        seen.insert(stem.to_owned(), rel.clone());
+        found.push((rel, stem.to_owned()));
+    }
+    found
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with("~$")
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+type ReadRecord<T> = fn(&mut Reader, &yaml::Node, &str, &Path) -> Option<T>;
+
+fn load_records<T>(
+    root: &Path,
+    folder: &str,
+    kind: RecordKind,
+    diags: &mut Diagnostics,
+    read_record: ReadRecord<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for (rel, id) in files_with_ids(root, folder, &["yaml", "yml"], kind, diags) {
+        let Some(text) = read(root, &rel, MAX_RECORD_BYTES, diags) else {
+            continue;
+        };
+        let mut r = Reader::new(&rel, diags);
+        match yaml::parse(&text) {
+            Ok(node) => out.extend(read_record(&mut r, &node, &id, &rel)),
+            Err((pos, msg)) => r.error(pos, msg),
+        }
+    }
+    out
+}
+
+fn load_reports(root: &Path, diags: &mut Diagnostics) -> Vec<crate::model::Report> {
+    let mut out = Vec::new();
+    for (rel, slug) in files_with_ids(
+        root,
+        "reports",
+        &["md", "markdown"],
+        RecordKind::Report,
+        diags,
+    ) {
+        let Some(text) = read(root, &rel, MAX_REPORT_BYTES, diags) else {
+            continue;
+        };
+        let mut r = Reader::new(&rel, diags);
+        out.extend(reports::report(&mut r, &text, &slug, &rel));
+    }
+    out
+}
