@@ -21,6 +21,28 @@ pub struct Cli {
 pub enum Command {
     /// Check the site's content and report every problem (检查内容).
     Check(CheckOptions),
+    /// Check, then write the site into output/ (生成网站).
+    Build(BuildArgs),
+}
+
+/// Options of `repdir build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The site's folder (the one holding content/).
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+    /// Where to write the site (default: output/ in the site's folder).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Publish under this address instead of site.yaml's base_url.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include reports marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Print only problems.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Options of `repdir check`.
@@ -47,6 +69,51 @@ pub enum Format {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(opts) => check(&opts),
+        Command::Build(args) => build(&args),
+    }
+}
+
+fn build(args: &BuildArgs) -> i32 {
+    let started = std::time::Instant::now();
+    let opts = crate::BuildOptions {
+        site: args.site.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        today: None,
+    };
+    let built = crate::build(&opts);
+    let lang = built.lang;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(built.diags.to_text(lang).as_bytes());
+    match built.summary {
+        Some(s) => {
+            if !args.quiet {
+                let secs = started.elapsed().as_secs_f64();
+                let kib = s.bytes / 1024;
+                let line = match lang {
+                    Lang::Zh => format!(
+                        "已生成 {} 个页面、{} 个文件（{kib} KiB），用时 {secs:.2} 秒",
+                        s.pages, s.files
+                    ),
+                    Lang::En => format!(
+                        "built {} pages, {} files ({kib} KiB) in {secs:.2} s",
+                        s.pages, s.files
+                    ),
+                };
+                let _ = writeln!(err, "{line}");
+            }
+            0
+        }
+        None => {
+            let n = built.diags.files_with_errors();
+            let line = match lang {
+                Lang::Zh => format!("错误：{n} 个文件有错误；输出文件夹未改动"),
+                Lang::En => format!("error: {n} file(s) have errors; output not written"),
+            };
+            let _ = writeln!(err, "{line}");
+            1
+        }
     }
 }
 

@@ -182,6 +182,20 @@ pub enum Msg {
         theme: String,
     },
     NoBaseUrl,
+    TemplateError {
+        detail: String,
+        record: Option<String>,
+    },
+    I18nError {
+        detail: String,
+    },
+    WriteFailed {
+        reason: String,
+    },
+    OutputInsideContent,
+    ImageError {
+        detail: String,
+    },
 }
 
 impl Msg {
@@ -227,6 +241,11 @@ impl Msg {
             Msg::LooksLikeMobile { .. } => "looks-like-mobile",
             Msg::ThemeMissing { .. } => "theme-missing",
             Msg::NoBaseUrl => "no-base-url",
+            Msg::TemplateError { .. } => "template-error",
+            Msg::I18nError { .. } => "i18n-error",
+            Msg::WriteFailed { .. } => "write-failed",
+            Msg::OutputInsideContent => "output-inside-content",
+            Msg::ImageError { .. } => "image-error",
         }
     }
 
@@ -354,6 +373,22 @@ impl Msg {
             Msg::ThemeMissing { theme } => format!("找不到主题文件夹 themes/{theme}/"),
             Msg::NoBaseUrl => {
                 "未设置 base_url：二维码和公示牌需要网站的正式网址，本次不生成".into()
+            }
+            Msg::TemplateError {
+                detail,
+                record: Some(r),
+            } => format!("模板错误：{detail}（生成 {r} 的页面时）"),
+            Msg::TemplateError {
+                detail,
+                record: None,
+            } => format!("模板错误：{detail}"),
+            Msg::I18nError { detail } => format!("界面文字文件有误：{detail}"),
+            Msg::WriteFailed { reason } => format!("无法写入输出：{reason}；原有的输出保持不变"),
+            Msg::OutputInsideContent => {
+                "输出文件夹不能是站点文件夹本身，也不能在 content 里面；请换一个 --output".into()
+            }
+            Msg::ImageError { detail } => {
+                format!("图片无法读取：{detail}；请换一张 JPEG 或 PNG 图片")
             }
         }
     }
@@ -495,6 +530,12 @@ impl Msg {
                 "no base_url: QR codes and noticeboards need the site's public address; skipped"
                     .into()
             }
+            Msg::TemplateError { detail, record: Some(r) } => format!("template error: {detail} (while rendering {r})"),
+            Msg::TemplateError { detail, record: None } => format!("template error: {detail}"),
+            Msg::I18nError { detail } => format!("interface strings file is wrong: {detail}"),
+            Msg::WriteFailed { reason } => format!("cannot write the output: {reason}; the previous output is left as it was"),
+            Msg::OutputInsideContent => "the output folder cannot be the site folder itself or lie inside content/; choose another --output".into(),
+            Msg::ImageError { detail } => format!("cannot read the image: {detail}; use a JPEG or PNG file"),
         }
     }
 }

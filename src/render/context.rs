@@ -1,0 +1,450 @@
+//! View structs: the only thing templates see (docs/THEMES.md is their contract).
+//!
+//! Built per page from the model, with every link already relative to that page and
+//! every date and label already in the site's language, so templates stay simple and
+//! the model can change without breaking themes.
+
+use serde::Serialize;
+
+use super::labels::{Label, Words};
+use super::links::Linker;
+use super::relations::Relations;
+use crate::markdown;
+use crate::model::{ContactKind, Date, Report, ReportKind, Representative, Site, Station};
+
+/// What every view builder needs.
+pub struct Ctx<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// Words in the site's language.
+    pub words: &'a Words<'a>,
+    /// Who belongs where.
+    pub rel: &'a Relations<'a>,
+    /// The build date: what is "upcoming" and who is "former".
+    pub today: Date,
+    /// Links for the page being built.
+    pub link: Linker,
+}
+
+/// `{name, url}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Shown text.
+    pub name: String,
+    /// Relative href.
+    pub url: String,
+}
+
+/// An image.
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    /// Relative src.
+    pub src: String,
+    /// `srcset`, may be empty.
+    pub srcset: String,
+    /// Pixel width, when known.
+    pub width: Option<u32>,
+    /// Pixel height, when known.
+    pub height: Option<u32>,
+    /// Alternative text.
+    pub alt: String,
+}
+
+/// A representative's card.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonCard {
+    id: String,
+    url: String,
+    name: String,
+    name_pinyin: String,
+    photo: Option<Image>,
+    level: Label,
+    post: String,
+    region: String,
+    constituency: String,
+    stations: Vec<Link>,
+    former: bool,
+}
+
+/// A station's card.
+#[derive(Debug, Clone, Serialize)]
+pub struct StationCard {
+    id: String,
+    url: String,
+    name: String,
+    tier: Label,
+    kind: Label,
+    parent: Option<Link>,
+    region: String,
+    address: String,
+    hours: String,
+    phone: String,
+    member_count: usize,
+}
+
+/// A report's card, with the suggestion and reception details when it has them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCard {
+    slug: String,
+    url: String,
+    title: String,
+    date: String,
+    kind: Label,
+    summary: String,
+    representatives: Vec<Link>,
+    suggestion: Option<SuggestionView>,
+    reception: Option<ReceptionView>,
+    station: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SuggestionView {
+    number: String,
+    status: Option<Label>,
+    handler: String,
+    answered_on: Option<String>,
+    satisfaction: Option<Label>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ReceptionView {
+    visitors: Option<u32>,
+    opinions: Option<u32>,
+}
+
+fn text(s: &Option<crate::model::Spanned<String>>) -> String {
+    s.as_ref().map(|s| s.value.clone()).unwrap_or_default()
+}
+
+impl Ctx<'_> {
+    /// A link to a representative's page.
+    pub fn rep_link(&self, rep: &Representative) -> Link {
+        Link {
+            name: rep.name.value.clone(),
+            url: self.link.page(&format!("representatives/{}", rep.id)),
+        }
+    }
+
+    /// A link to a station's page.
+    pub fn station_link(&self, st: &Station) -> Link {
+        Link {
+            name: st.name.value.clone(),
+            url: self.link.page(&format!("stations/{}", st.id)),
+        }
+    }
+
+    /// The photo of a representative, when published.
+    fn photo(&self, rep: &Representative) -> Option<Image> {
+        let photo = rep.photo.as_ref()?;
+        Some(Image {
+            src: self.link.file(&super::media_path(&photo.value)),
+            srcset: String::new(),
+            width: None,
+            height: None,
+            alt: rep.name.value.clone(),
+        })
+    }
+
+    /// A representative's card.
+    pub fn person(&self, rep: &Representative) -> PersonCard {
+        PersonCard {
+            id: rep.id.clone(),
+            url: self.link.page(&format!("representatives/{}", rep.id)),
+            name: rep.name.value.clone(),
+            name_pinyin: super::pinyin_of(rep),
+            photo: self.photo(rep),
+            level: self.words.label("level", rep.level.value),
+            post: text(&rep.occupation),
+            region: text(&rep.region),
+            constituency: text(&rep.constituency),
+            stations: rep
+                .stations
+                .iter()
+                .filter_map(|s| self.site.station(&s.value))
+                .map(|s| self.station_link(s))
+                .collect(),
+            former: rep.is_former(self.today),
+        }
+    }
+
+    /// A station's card.
+    pub fn station(&self, st: &Station) -> StationCard {
+        StationCard {
+            id: st.id.clone(),
+            url: self.link.page(&format!("stations/{}", st.id)),
+            name: st.name.value.clone(),
+            tier: self.words.label("tier", st.tier),
+            kind: self.words.label("kind", st.kind),
+            parent: st
+                .parent
+                .as_ref()
+                .and_then(|p| self.site.station(&p.value))
+                .map(|p| self.station_link(p)),
+            region: text(&st.region),
+            address: text(&st.address),
+            hours: text(&st.hours),
+            phone: text(&st.phone),
+            member_count: self.rel.members_of_station(&st.id).len(),
+        }
+    }
+
+    /// A report's card.
+    pub fn report(&self, r: &Report) -> ReportCard {
+        let summary = match &r.summary {
+            Some(s) => s.value.clone(),
+            None => markdown::first_paragraph(&r.body),
+        };
+        ReportCard {
+            slug: r.slug.clone(),
+            url: self.link.page(&format!("reports/{}", r.slug)),
+            title: r.title.value.clone(),
+            date: self.words.date(r.date.value),
+            kind: self.words.label("report", r.kind.value),
+            summary,
+            representatives: r
+                .representatives
+                .iter()
+                .filter_map(|id| self.site.representative(&id.value))
+                .map(|rep| self.rep_link(rep))
+                .collect(),
+            suggestion: r.suggestion.as_ref().map(|s| SuggestionView {
+                number: text(&s.number),
+                status: s
+                    .status
+                    .as_ref()
+                    .map(|v| self.words.label("status", v.value)),
+                handler: text(&s.handler),
+                answered_on: s.answered_on.as_ref().map(|d| self.words.date(d.value)),
+                satisfaction: s
+                    .satisfaction
+                    .as_ref()
+                    .map(|v| self.words.label("satisfaction", v.value)),
+            }),
+            reception: r.reception.as_ref().map(|x| ReceptionView {
+                visitors: x.visitors.as_ref().map(|v| v.value),
+                opinions: x.opinions.as_ref().map(|v| v.value),
+            }),
+            station: r
+                .station
+                .as_ref()
+                .and_then(|s| self.site.station(&s.value))
+                .map(|s| self.station_link(s)),
+        }
+    }
+}
+
+/// The representative page's `rep`.
+#[derive(Debug, Serialize)]
+pub struct RepView {
+    #[serde(flatten)]
+    card: PersonCard,
+    gender: Option<Label>,
+    ethnicity: String,
+    party: String,
+    congress: String,
+    term: TermView,
+    roles: Vec<RoleView>,
+    groups: Vec<Link>,
+    stations: Vec<RepStation>,
+    contacts: Vec<ContactView>,
+    wechat_qr: Option<Image>,
+    bio_html: String,
+    activity: Activity,
+    qr: Option<QrView>,
+}
+
+#[derive(Debug, Serialize)]
+struct TermView {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RoleView {
+    title: String,
+    body: String,
+    period: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RepStation {
+    name: String,
+    url: String,
+    tier: Label,
+    address: String,
+    hours: String,
+    receptions: Vec<DayView>,
+}
+
+#[derive(Debug, Serialize)]
+struct DayView {
+    date: String,
+    time: String,
+    note: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ContactView {
+    kind: &'static str,
+    kind_label: String,
+    label: String,
+    value: String,
+    href: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Activity {
+    suggestions: Vec<ReportCard>,
+    receptions: Vec<ReportCard>,
+    report_backs: Vec<ReportCard>,
+    others: Vec<ReportCard>,
+}
+
+/// The QR code of a representative (filled in by the print stage).
+#[derive(Debug, Clone, Serialize)]
+pub struct QrView {
+    /// Relative link to the SVG.
+    pub svg: String,
+    /// Relative link to the PNG.
+    pub png: String,
+    /// The short URL it encodes.
+    pub short_url: String,
+}
+
+fn contact_href(kind: ContactKind, value: &str) -> Option<String> {
+    let digits: String = value
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    match kind {
+        ContactKind::Phone | ContactKind::Mobile if !digits.is_empty() => {
+            Some(format!("tel:{digits}"))
+        }
+        ContactKind::Email if value.contains('@') && !value.contains(char::is_whitespace) => {
+            Some(format!("mailto:{value}"))
+        }
+        ContactKind::Website if value.starts_with("https://") || value.starts_with("http://") => {
+            Some(value.to_owned())
+        }
+        _ => None,
+    }
+}
+
+impl Ctx<'_> {
+    /// Everything the representative page shows.
+    pub fn rep_view(&self, rep: &Representative) -> RepView {
+        let w = self.words;
+        let period = |s: &Option<crate::model::Spanned<Date>>,
+                      e: &Option<crate::model::Spanned<Date>>| {
+            match (s, e) {
+                (Some(s), Some(e)) => format!("{} – {}", w.date(s.value), w.date(e.value)),
+                (Some(s), None) => format!("{} –", w.date(s.value)),
+                (None, Some(e)) => format!("– {}", w.date(e.value)),
+                (None, None) => String::new(),
+            }
+        };
+        let stations = rep
+            .stations
+            .iter()
+            .filter_map(|s| self.site.station(&s.value))
+            .map(|st| RepStation {
+                name: st.name.value.clone(),
+                url: self.link.page(&format!("stations/{}", st.id)),
+                tier: w.label("tier", st.tier),
+                address: text(&st.address),
+                hours: text(&st.hours),
+                receptions: st
+                    .reception
+                    .iter()
+                    .filter(|d| {
+                        d.date.value >= self.today
+                            && d.representatives.iter().any(|r| r.value == rep.id)
+                    })
+                    .map(|d| DayView {
+                        date: w.date(d.date.value),
+                        time: text(&d.time),
+                        note: text(&d.note),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut activity = Activity::default();
+        for r in self.rel.reports_of(&rep.id) {
+            let card = self.report(r);
+            match r.kind.value {
+                ReportKind::Suggestion => activity.suggestions.push(card),
+                ReportKind::Reception => activity.receptions.push(card),
+                ReportKind::ReportBack => activity.report_backs.push(card),
+                _ => activity.others.push(card),
+            }
+        }
+        RepView {
+            card: self.person(rep),
+            gender: rep.gender.as_ref().map(|g| w.label("gender", g.value)),
+            ethnicity: text(&rep.ethnicity),
+            party: text(&rep.party),
+            congress: rep
+                .congress
+                .as_ref()
+                .or(self.site.config.congress.as_ref())
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
+            term: TermView {
+                start: rep
+                    .term
+                    .as_ref()
+                    .and_then(|t| t.start.as_ref())
+                    .map(|d| w.date(d.value)),
+                end: rep
+                    .term
+                    .as_ref()
+                    .and_then(|t| t.end.as_ref())
+                    .map(|d| w.date(d.value)),
+            },
+            roles: rep
+                .roles
+                .iter()
+                .map(|r| RoleView {
+                    title: r.title.value.clone(),
+                    body: text(&r.body),
+                    period: period(&r.start, &r.end),
+                })
+                .collect(),
+            groups: rep
+                .groups
+                .iter()
+                .filter_map(|g| self.site.group(&g.value))
+                .map(|g| Link {
+                    name: g.name.value.clone(),
+                    url: self.link.page(&format!("groups/{}", g.id)),
+                })
+                .collect(),
+            stations,
+            contacts: rep
+                .contacts
+                .iter()
+                .map(|c| ContactView {
+                    kind: crate::model::Choice::key(c.kind.value),
+                    kind_label: w.label("contact", c.kind.value).label,
+                    label: text(&c.label),
+                    value: c.value.value.clone(),
+                    href: contact_href(c.kind.value, &c.value.value),
+                })
+                .collect(),
+            wechat_qr: rep.wechat_qr.as_ref().map(|q| Image {
+                src: self.link.file(&super::media_path(&q.value)),
+                srcset: String::new(),
+                width: None,
+                height: None,
+                alt: format!("{} {}", rep.name.value, w.get("wechat_qr")),
+            }),
+            bio_html: rep
+                .bio
+                .as_ref()
+                .map(|b| markdown::to_html(&b.value))
+                .unwrap_or_default(),
+            activity,
+            qr: None,
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The only writer of the output folder: all or nothing.
+//!
+//! The new site is written into a staging folder beside the output, then swapped in.
+//! Any failure before the swap leaves the previous output exactly as it was; files of
+//! removed records disappear because the new tree never had them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::messages::Msg;
+use crate::render::OutFile;
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+fn sibling(output: &Path, suffix: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    output.with_file_name(format!(".{name}.{suffix}"))
+}
+
+fn failed(path: &Path, e: std::io::Error) -> Msg {
+    Msg::WriteFailed {
+        reason: format!("{}: {e}", path.display()),
+    }
+}
+
+/// Puts back the previous output if a build was interrupted between the two renames.
+pub fn recover(output: &Path) {
+    let old = sibling(output, "old");
+    if !output.exists() && old.is_dir() {
+        let _ = fs::rename(&old, output);
+    }
+}
+
+/// Writes `files` as the new content of `output`.
+pub fn write_site(output: &Path, files: &[OutFile]) -> Result<WriteStats, Msg> {
+    recover(output);
+    let staging = sibling(output, "new");
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| failed(&staging, e))?;
+    }
+    fs::create_dir_all(&staging).map_err(|e| failed(&staging, e))?;
+    let mut stats = WriteStats::default();
+    for f in files {
+        if f.path
+            .split('/')
+            .any(|part| part == ".." || part.is_empty())
+        {
+            return Err(Msg::WriteFailed {
+                reason: format!("bad output path {}", f.path),
+            });
+        }
+        let path = staging.join(&f.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+        }
+        fs::write(&path, &f.bytes).map_err(|e| failed(&path, e))?;
+        stats.files += 1;
+        stats.bytes += f.bytes.len() as u64;
+    }
+    swap(&staging, output)?;
+    Ok(stats)
+}
+
+fn swap(staging: &Path, output: &Path) -> Result<(), Msg> {
+    let old = sibling(output, "old");
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| failed(&old, e))?;
+    }
+    if output.exists() {
+        fs::rename(output, &old).map_err(|e| failed(output, e))?;
+    }
+    if let Err(e) = fs::rename(staging, output) {
+        let _ = fs::rename(&old, output);
+        return Err(failed(output, e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_whole_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[file("a/index.html", "1"), file("gone.html", "x")]).unwrap();
+        write_site(&out, &[file("a/index.html", "2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert!(!out.join("gone.html").exists());
+        assert!(!sibling(&out, "new").exists() && !sibling(&out, "old").exists());
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[file("index.html", "old")]).unwrap();
+        assert!(write_site(&out, &[file("../escape.html", "x")]).is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+}
