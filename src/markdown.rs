@@ -128,6 +128,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             if element == "input" && attribute == "type" && value != "checkbox" {
                 return None;
             }
+            // Pages make no request that leaves the site: no remote images.
+            if element == "img"
+                && attribute == "src"
+                && (value.contains("//") || value.contains(':'))
+            {
+                return None;
+            }
             Some(value.into())
         });
         b
@@ -156,7 +163,8 @@ mod tests {
         let html = to_html(
             "<script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n\
              <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](data:text/html,<script>)\n\n\
-             <style>body{}</style>\n\n<p style=\"background:url(x)\" onclick=\"a()\">p</p>\n",
+             <style>body{}</style>\n\n<p style=\"background:url(x)\" onclick=\"a()\">p</p>\n\n\
+             <img src=\"https://tracker.example/p.gif\">\n",
         );
         for bad in [
             "<script",
@@ -168,6 +176,7 @@ mod tests {
             "<style",
             "onclick",
             "background",
+            "tracker",
         ] {
             assert!(!html.contains(bad), "{bad} survived: {html}");
         }
