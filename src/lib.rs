@@ -9,6 +9,7 @@
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod cli;
+pub mod codes;
 pub mod config;
 pub mod diag;
 pub mod files;
@@ -17,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod model;
+pub mod qr;
 pub mod render;
 pub mod write;
 pub mod yaml;
@@ -123,14 +125,30 @@ pub fn build(opts: &BuildOptions) -> Built {
         }
     };
     let today = opts.today.unwrap_or_else(build_date);
-    let mut files = match render::render(
-        &site,
-        &theme,
-        RenderOptions {
-            today,
-            drafts: opts.drafts,
-        },
-    ) {
+    let print = match &site.config.base_url {
+        Some(base) => {
+            if site.codes.assign(&site.representatives) > 0 {
+                if let Err(msg) = write::save_codes(&opts.site, &site.codes) {
+                    diags.error(Location::file("content/codes.yaml"), msg);
+                    return fail(diags);
+                }
+            }
+            Some(render::print::Print {
+                base_url: base.value.clone(),
+                ecc: site.config.qr_ecc,
+            })
+        }
+        None => {
+            diags.warning(Location::file("content/site.yaml"), Msg::NoBaseUrl);
+            None
+        }
+    };
+    let render_opts = RenderOptions {
+        today,
+        drafts: opts.drafts,
+        print,
+    };
+    let mut files = match render::render(&site, &theme, &render_opts) {
         Ok(files) => files,
         Err((at, msg)) => {
             diags.error(at, msg);

@@ -196,6 +196,9 @@ pub enum Msg {
     ImageError {
         detail: String,
     },
+    BadCode {
+        code: String,
+    },
 }
 
 impl Msg {
@@ -246,6 +249,7 @@ impl Msg {
             Msg::WriteFailed { .. } => "write-failed",
             Msg::OutputInsideContent => "output-inside-content",
             Msg::ImageError { .. } => "image-error",
+            Msg::BadCode { .. } => "bad-code",
         }
     }
 
@@ -390,6 +394,9 @@ impl Msg {
             Msg::ImageError { detail } => {
                 format!("图片无法读取：{detail}；请换一张 JPEG 或 PNG 图片")
             }
+            Msg::BadCode { code } => format!(
+                "短码“{code}”无效：codes.yaml 由 repdir 维护，请恢复原样（短码由 2-9 和除 I、O 外的大写字母组成）"
+            ),
         }
     }
 
@@ -536,6 +543,7 @@ impl Msg {
             Msg::WriteFailed { reason } => format!("cannot write the output: {reason}; the previous output is left as it was"),
             Msg::OutputInsideContent => "the output folder cannot be the site folder itself or lie inside content/; choose another --output".into(),
             Msg::ImageError { detail } => format!("cannot read the image: {detail}; use a JPEG or PNG file"),
+            Msg::BadCode { code } => format!("\"{code}\" is not a valid short code; codes.yaml is kept by repdir: restore it (codes use 2-9 and A-Z without I and O)"),
         }
     }
 }

@@ -73,7 +73,12 @@ pub fn load(root: &Path) -> Loaded {
         records::group,
     );
     let reports = load_reports(root, &mut diags);
-    let site = config.map(|config| Site::new(config, representatives, stations, groups, reports));
+    let codes = load_codes(root, &mut diags);
+    let site = config.map(|config| {
+        let mut site = Site::new(config, representatives, stations, groups, reports);
+        site.codes = codes;
+        site
+    });
     if let Some(site) = &site {
         validate::validate(site, &content, &mut diags);
         let theme = &site.config.theme;
@@ -277,4 +282,61 @@ fn load_reports(root: &Path, diags: &mut Diagnostics) -> Vec<crate::model::Repor
         out.extend(reports::report(&mut r, &text, &slug, &rel));
     }
     out
+}
+
+/// Reads `content/codes.yaml` (absent on a new site): `CODE: id` lines in the order given out.
+fn load_codes(root: &Path, diags: &mut Diagnostics) -> crate::codes::Codes {
+    let rel = PathBuf::from("content/codes.yaml");
+    if !root.join(&rel).is_file() {
+        return crate::codes::Codes::default();
+    }
+    let Some(text) = read(root, &rel, 64 * MAX_RECORD_BYTES, diags) else {
+        return Default::default();
+    };
+    let mut r = Reader::new(&rel, diags);
+    let node = match yaml::parse(&text) {
+        Ok(node) => node,
+        Err((pos, msg)) => {
+            r.error(pos, msg);
+            return Default::default();
+        }
+    };
+    let mut entries = Vec::new();
+    match &node.kind {
+        yaml::Kind::Map(map) => {
+            for e in map {
+                let id = match &e.value.kind {
+                    yaml::Kind::Str(s) if ids::is_valid_id(s) => s.clone(),
+                    _ => {
+                        r.error(
+                            e.value.pos,
+                            Msg::BadId {
+                                id: format!("{:?}", e.value.kind).chars().take(40).collect(),
+                                suggestion: None,
+                            },
+                        );
+                        continue;
+                    }
+                };
+                if !crate::codes::is_valid_code(&e.key) {
+                    r.error(
+                        e.key_pos,
+                        Msg::BadCode {
+                            code: e.key.clone(),
+                        },
+                    );
+                    continue;
+                }
+                entries.push((e.key.clone(), id));
+            }
+        }
+        yaml::Kind::Null => {}
+        _ => r.error(
+            node.pos,
+            Msg::NotAMap {
+                field: String::new(),
+            },
+        ),
+    }
+    crate::codes::Codes::new(entries)
 }

@@ -20,6 +20,7 @@ pub use report::{ReceptionInfo, Report, SuggestionInfo};
 pub use representative::{Contact, Representative, Role, Term};
 pub use station::{GeoPoint, ReceptionDay, Station};
 
+use crate::codes::Codes;
 use crate::config::SiteConfig;
 
 /// Everything a site holds, sorted by id (reports by slug) so output is deterministic.
@@ -35,6 +36,8 @@ pub struct Site {
     pub groups: Vec<Group>,
     /// Reports, by slug (drafts included; the renderer decides).
     pub reports: Vec<Report>,
+    /// Short codes of the printed QR codes (`content/codes.yaml`).
+    pub codes: Codes,
     rep_index: HashMap<String, usize>,
     station_index: HashMap<String, usize>,
     group_index: HashMap<String, usize>,
@@ -68,6 +71,7 @@ impl Site {
             stations,
             groups,
             reports,
+            codes: Codes::default(),
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Ctx<'a> {
     pub today: Date,
     /// Links for the page being built.
     pub link: Linker,
+    /// Print settings, when the site has QR codes.
+    pub print: Option<&'a super::print::Print>,
 }
 
 /// `{name, url}`.
@@ -134,7 +136,7 @@ impl Ctx<'_> {
     }
 
     /// The photo of a representative, when published.
-    fn photo(&self, rep: &Representative) -> Option<Image> {
+    pub fn photo(&self, rep: &Representative) -> Option<Image> {
         let photo = rep.photo.as_ref()?;
         Some(Image {
             src: self.link.file(&super::media_path(&photo.value)),
@@ -444,7 +446,14 @@ impl Ctx<'_> {
                 .map(|b| markdown::to_html(&b.value))
                 .unwrap_or_default(),
             activity,
-            qr: None,
+            qr: self.print.and_then(|p| {
+                let code = self.site.codes.code_of(rep)?;
+                Some(QrView {
+                    svg: self.link.file(&format!("qr/{}.svg", rep.id)),
+                    png: self.link.file(&format!("qr/{}.png", rep.id)),
+                    short_url: crate::qr::payload(&p.base_url, code),
+                })
+            }),
         }
     }
 }

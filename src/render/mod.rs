@@ -8,6 +8,7 @@ pub mod context;
 mod feeds;
 pub mod labels;
 pub mod links;
+pub mod print;
 mod relations;
 pub mod theme;
 
@@ -34,12 +35,14 @@ pub const REPORTS_PER_PAGE: usize = 20;
 pub const STATIONS_PER_PAGE: usize = 30;
 
 /// What the renderer needs besides the site and the theme.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// The build date.
     pub today: Date,
     /// Include draft reports.
     pub drafts: bool,
+    /// QR codes, short links and boards; `None` without a `base_url`.
+    pub print: Option<print::Print>,
 }
 
 /// One file of the output.
@@ -80,7 +83,7 @@ pub fn pinyin_of(rep: &Representative) -> String {
 pub fn render(
     site: &Site,
     theme: &Theme,
-    opts: RenderOptions,
+    opts: &RenderOptions,
 ) -> Result<Vec<OutFile>, RenderError> {
     let words = Words {
         strings: &theme.strings,
@@ -115,6 +118,11 @@ pub fn render(
         None,
         |_, _| {},
     )?);
+    if let Some(print) = &opts.print {
+        out.extend(r.qr_files(print)?);
+        out.extend(r.short_links());
+        out.extend(r.boards(print)?);
+    }
     out.extend(feeds::feeds(site, &rel, &words));
     for (path, bytes) in &theme.statics {
         out.push(OutFile {
@@ -133,7 +141,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     words: &'a Words<'a>,
     rel: &'a Relations<'a>,
-    opts: RenderOptions,
+    opts: &'a RenderOptions,
 }
 
 #[derive(Serialize)]
@@ -228,6 +236,7 @@ impl<'a> Renderer<'a> {
             rel: self.rel,
             today: self.opts.today,
             link: Linker::for_page(&index_file(dir), self.site.config.links),
+            print: self.opts.print.as_ref(),
         }
     }
 
@@ -284,7 +293,7 @@ impl<'a> Renderer<'a> {
                 stations: l.page("stations"),
                 groups: l.page("groups"),
                 reports: l.page("reports"),
-                boards: None,
+                boards: self.opts.print.as_ref().map(|_| l.page("boards")),
                 data: None,
             },
         );
@@ -618,7 +627,9 @@ impl<'a> Renderer<'a> {
                     "children": children,
                     "members": members,
                     "rota": rota,
-                    "board_url": null,
+                    "board_url": (self.opts.print.is_some()
+                        && self.rel.members_of_station(&st.id).iter().any(|r| !r.is_former(self.opts.today)))
+                        .then(|| ctx.link.page(&format!("boards/{}", st.id))),
                 });
                 if let (Some(v), Some(e)) = (view.as_object_mut(), extra.as_object()) {
                     v.extend(e.clone());
@@ -733,6 +744,11 @@ impl<'a> Renderer<'a> {
 
 /// A page that sends the reader on to `target`, with a visible link when refresh is off.
 pub fn redirect_page(target: &str, name: &str, lang: &str) -> String {
+    redirect_page_with(target, name, lang, "")
+}
+
+/// [`redirect_page`] with more HTML under the link (the feedback channel).
+pub fn redirect_page_with(target: &str, name: &str, lang: &str, extra_html: &str) -> String {
     let target = escape(target);
     let name = escape(name);
     format!(
@@ -740,7 +756,7 @@ pub fn redirect_page(target: &str, name: &str, lang: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n<link rel=\"canonical\" href=\"{target}\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>{name}</title>\n</head>\n\
-         <body>\n<p><a href=\"{target}\">{name}</a></p>\n</body>\n</html>\n"
+         <body>\n<p><a href=\"{target}\">{name}</a></p>\n{extra_html}</body>\n</html>\n"
     )
 }
 

@@ -32,6 +32,8 @@ const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/reports.html",
     "templates/report.html",
     "templates/404.html",
+    "templates/boards.html",
+    "templates/board.html",
     "templates/partials/header.html",
     "templates/partials/footer.html",
     "templates/partials/person-card.html",
@@ -40,6 +42,7 @@ const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/partials/pagination.html",
     "static/style.css",
     "static/placeholder.svg",
+    "static/board.css",
     "i18n/zh-CN.yaml",
     "i18n/en.yaml",
 ];

@@ -1,0 +1,140 @@
+//! QR codes for the short links: the payload, an SVG and a 300 dpi 1-bit PNG. Pure.
+//!
+//! The payload is kept small so the printed code is coarse and scans at a glance: when
+//! `base_url` has no path, the whole URL is written in upper case, which QR encodes in
+//! its alphanumeric mode (5.5 bits a character instead of 8). Scheme and host are
+//! case-insensitive, and the site holds the short-link pages under `R/`.
+
+use qrcode::{EcLevel, QrCode};
+
+use crate::messages::Msg;
+
+/// Pixels per module in the PNG: at 300 dpi, 12 px = 1.02 mm.
+pub const PNG_MODULE_PX: u32 = 12;
+/// Modules of white around the code, as the QR standard asks.
+pub const QUIET_ZONE: u32 = 4;
+
+/// The URL a representative's QR code encodes: `HTTPS://RD.EXAMPLE.GOV.CN/R/K7QX`.
+pub fn payload(base_url: &str, code: &str) -> String {
+    let base = if base_url.ends_with('/') {
+        base_url.to_owned()
+    } else {
+        format!("{base_url}/")
+    };
+    let has_path = base.splitn(4, '/').nth(3).is_some_and(|p| !p.is_empty());
+    if has_path {
+        format!("{base}R/{code}")
+    } else {
+        format!("{}R/{code}", base.to_uppercase())
+    }
+}
+
+/// Encodes `payload` at error correction `ecc` (`L`, `M`, `Q`, `H`).
+pub fn encode(payload: &str, ecc: char) -> Result<QrCode, Msg> {
+    let level = match ecc {
+        'L' => EcLevel::L,
+        'M' => EcLevel::M,
+        'H' => EcLevel::H,
+        _ => EcLevel::Q,
+    };
+    QrCode::with_error_correction_level(payload.as_bytes(), level).map_err(|e| Msg::ImageError {
+        detail: format!("QR: {e}"),
+    })
+}
+
+/// The QR version (1–40) of a code.
+pub fn version(code: &QrCode) -> i16 {
+    match code.version() {
+        qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+    }
+}
+
+/// A crisp vector drawing with a 4-module quiet zone, one unit per module.
+pub fn svg(code: &QrCode) -> String {
+    let n = code.width() as u32;
+    let size = n + 2 * QUIET_ZONE;
+    let mut path = String::new();
+    for (i, color) in code.to_colors().iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (x, y) = (i as u32 % n + QUIET_ZONE, i as u32 / n + QUIET_ZONE);
+            path.push_str(&format!("M{x} {y}h1v1h-1z"));
+        }
+    }
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>\n"
+    )
+}
+
+/// A 1-bit PNG, [`PNG_MODULE_PX`] pixels a module, 300 dpi recorded in the file.
+pub fn png(code: &QrCode) -> Vec<u8> {
+    let n = code.width() as u32;
+    let side = (n + 2 * QUIET_ZONE) * PNG_MODULE_PX;
+    let colors = code.to_colors();
+    let row_bytes = side.div_ceil(8) as usize;
+    let mut data = vec![0xFFu8; row_bytes * side as usize];
+    for y in 0..side {
+        for x in 0..side {
+            let (mx, my) = (x / PNG_MODULE_PX, y / PNG_MODULE_PX);
+            let dark = mx >= QUIET_ZONE
+                && my >= QUIET_ZONE
+                && mx < n + QUIET_ZONE
+                && my < n + QUIET_ZONE
+                && colors[((my - QUIET_ZONE) * n + (mx - QUIET_ZONE)) as usize]
+                    == qrcode::Color::Dark;
+            if dark {
+                data[y as usize * row_bytes + x as usize / 8] &= !(0x80 >> (x % 8));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, side, side);
+        enc.set_color(png::ColorType::Grayscale);
+        enc.set_depth(png::BitDepth::One);
+        // 300 dpi = 11811 pixels per metre.
+        enc.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: 11811,
+            yppu: 11811,
+            unit: png::Unit::Meter,
+        }));
+        if let Ok(mut w) = enc.write_header() {
+            let _ = w.write_image_data(&data);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_is_upper_case_only_without_a_path() {
+        assert_eq!(
+            payload("https://rd.example.gov.cn/", "K7QX"),
+            "HTTPS://RD.EXAMPLE.GOV.CN/R/K7QX"
+        );
+        assert_eq!(
+            payload("https://x.gov.cn/rd/", "K7QX"),
+            "https://x.gov.cn/rd/R/K7QX"
+        );
+    }
+
+    #[test]
+    fn a_26_character_base_url_fits_version_3_at_q() {
+        let p = payload("https://rd.example.gov.cn/", "K7QX");
+        assert_eq!(version(&encode(&p, 'Q').unwrap()), 3);
+    }
+
+    #[test]
+    fn png_decodes_back_to_the_payload() {
+        let p = payload("https://rd.example.gov.cn/", "AB23");
+        let bytes = png(&encode(&p, 'Q').unwrap());
+        let img = image::load_from_memory(&bytes).unwrap().to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(img);
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].decode().unwrap().1, p);
+    }
+}
