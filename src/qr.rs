@@ -29,6 +29,16 @@ pub fn payload(base_url: &str, code: &str) -> String {
     }
 }
 
+/// The same short link as people read and type it: `https://rd.example.gov.cn/R/K7QX`.
+pub fn display_url(base_url: &str, code: &str) -> String {
+    let base = if base_url.ends_with('/') {
+        base_url.to_owned()
+    } else {
+        format!("{base_url}/")
+    };
+    format!("{base}R/{code}")
+}
+
 /// Encodes `payload` at error correction `ecc` (`L`, `M`, `Q`, `H`).
 pub fn encode(payload: &str, ecc: char) -> Result<QrCode, Msg> {
     let level = match ecc {

@@ -451,7 +451,7 @@ impl Ctx<'_> {
                 Some(QrView {
                     svg: self.link.file(&format!("qr/{}.svg", rep.id)),
                     png: self.link.file(&format!("qr/{}.png", rep.id)),
-                    short_url: crate::qr::payload(&p.base_url, code),
+                    short_url: crate::qr::display_url(&p.base_url, code),
                 })
             }),
         }

@@ -140,7 +140,7 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
             photo,
             qr: ctx.link.file(&format!("qr/{}.svg", rep.id)),
-            short_url: qr::payload(&print.base_url, code),
+            short_url: qr::display_url(&print.base_url, code),
             wechat_qr: rep.wechat_qr.as_ref().map(|q| Image {
                 src: ctx.link.file(&super::media_path(&q.value)),
                 srcset: String::new(),

@@ -5,16 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The build date of every test build, so "upcoming" never drifts: 2026-11-24.
-const EPOCH: &str = "1795478400";
+pub(crate) const EPOCH: &str = "1795478400";
 
 /// A copy of a fixture site in a temporary folder.
-struct Site {
+pub(crate) struct Site {
     _dir: tempfile::TempDir,
-    root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
 impl Site {
-    fn from_fixture(name: &str) -> Site {
+    pub(crate) fn from_fixture(name: &str) -> Site {
         let dir = tempfile::Builder::new()
             .prefix("build-")
             .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
@@ -29,7 +29,7 @@ impl Site {
         Site { _dir: dir, root }
     }
 
-    fn build(&self) -> Output {
+    pub(crate) fn build(&self) -> Output {
         Command::new(env!("CARGO_BIN_EXE_repdir"))
             .args(["build", "--quiet", "--site"])
             .arg(&self.root)
@@ -40,7 +40,7 @@ impl Site {
             .unwrap()
     }
 
-    fn build_ok(&self) {
+    pub(crate) fn build_ok(&self) {
         let out = self.build();
         assert!(
             out.status.success(),
@@ -49,12 +49,12 @@ impl Site {
         );
     }
 
-    fn output(&self) -> PathBuf {
+    pub(crate) fn output(&self) -> PathBuf {
         self.root.join("output")
     }
 
     /// Every output file and its bytes.
-    fn files(&self) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn files(&self) -> BTreeMap<String, Vec<u8>> {
         let out = self.output();
         walkdir::WalkDir::new(&out)
             .into_iter()
@@ -72,7 +72,7 @@ impl Site {
             .collect()
     }
 
-    fn page(&self, rel: &str) -> String {
+    pub(crate) fn page(&self, rel: &str) -> String {
         std::fs::read_to_string(self.output().join(rel)).unwrap()
     }
 }
@@ -97,7 +97,7 @@ fn main_of(html: &str) -> &str {
 }
 
 /// Values of `attr="…"` in an HTML text.
-fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+pub(crate) fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
     html.match_indices(&needle)
         .filter_map(|(i, _)| {
@@ -127,7 +127,7 @@ fn every_internal_link_resolves() {
             let link = link.replace("&amp;", "&");
             let external = ["http:", "https:", "mailto:", "tel:", "geo:", "data:", "#"]
                 .iter()
-                .any(|p| link.starts_with(p));
+                .any(|p| link.to_ascii_lowercase().starts_with(p));
             if external || link.is_empty() {
                 continue;
             }
