@@ -43,6 +43,25 @@ pub fn read_text(path: &Path, limit: u64) -> Result<Text, Msg> {
     decode(&bytes)
 }
 
+/// Reads a binary file of at most `limit` bytes.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Msg> {
+    let file = std::fs::File::open(path).map_err(|e| Msg::ReadFailed {
+        reason: e.to_string(),
+    })?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Msg::ReadFailed {
+            reason: e.to_string(),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Msg::FileTooLarge {
+            limit_kib: limit / 1024,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Turns a file's bytes into clean text (pure; see the module comment).
 pub fn decode(bytes: &[u8]) -> Result<Text, Msg> {
     let (text, decoded_from) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {

@@ -16,6 +16,7 @@ pub mod files;
 pub mod images;
 pub mod load;
 pub mod markdown;
+pub mod media;
 pub mod messages;
 pub mod model;
 pub mod qr;
@@ -25,12 +26,10 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use diag::{Diagnostics, Location};
 use messages::{Lang, Msg};
 use model::{Date, Site};
-use render::{OutFile, RenderOptions};
+use render::RenderOptions;
 
 /// Reads and checks the site at `root`: the whole of `repdir check`.
 pub fn check(root: &Path) -> load::Loaded {
@@ -87,15 +86,44 @@ pub fn build_date() -> Date {
 /// Builds the site: check, render, write. Nothing is written unless all succeed.
 pub fn build(opts: &BuildOptions) -> Built {
     let loaded = load::load(&opts.site);
-    let (lang, mut diags) = (loaded.lang, loaded.diags);
-    let fail = |diags| Built {
-        summary: None,
-        diags,
-        lang,
+    let lang = loaded.lang;
+    let mut diags = loaded.diags;
+    match build_stages(opts, loaded.site, &mut diags) {
+        Ok(summary) => Built {
+            summary: Some(summary),
+            diags,
+            lang,
+        },
+        Err(errors) => {
+            for (at, msg) in errors {
+                diags.error(at, msg);
+            }
+            Built {
+                summary: None,
+                diags,
+                lang,
+            }
+        }
+    }
+}
+
+/// Problems that stop a build, each at its place.
+type Stop = Vec<(Location, Msg)>;
+
+fn stop(at: Location, msg: Msg) -> Stop {
+    vec![(at, msg)]
+}
+
+/// The recipe, one line a stage; any stage's errors stop it before anything is written.
+fn build_stages(
+    opts: &BuildOptions,
+    site: Option<Site>,
+    diags: &mut Diagnostics,
+) -> Result<Summary, Stop> {
+    let Some(mut site) = site.filter(|_| !diags.has_errors()) else {
+        return Err(Vec::new());
     };
-    let Some(mut site) = loaded.site.filter(|_| !diags.has_errors()) else {
-        return fail(diags);
-    };
+    let output = output_folder(opts)?;
     if let Some(url) = &opts.base_url {
         let url = if url.ends_with('/') {
             url.clone()
@@ -104,82 +132,67 @@ pub fn build(opts: &BuildOptions) -> Built {
         };
         site.config.base_url = Some(model::Spanned::new(url, diag::Pos::FILE));
     }
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.site.join("output"));
-    if !output_is_safe(&opts.site, &output) {
-        diags.error(
-            Location::file(output.display().to_string()),
-            Msg::OutputInsideContent,
-        );
-        return fail(diags);
-    }
-    let theme = match render::theme::load(&opts.site, &site.config.theme, lang) {
-        Ok(theme) => theme,
-        Err(errors) => {
-            for (at, msg) in errors {
-                diags.error(at, msg);
-            }
-            return fail(diags);
-        }
-    };
+    let theme = render::theme::load(&opts.site, &site.config.theme, site.config.language)?;
+    let print = print_settings(opts, &mut site, diags)?;
+    let media = media::prepare(
+        &opts.site.join("content"),
+        &opts.site.join(".cache/images"),
+        &site,
+    )?;
     let today = opts.today.unwrap_or_else(build_date);
-    let print = match &site.config.base_url {
-        Some(base) => {
-            if site.codes.assign(&site.representatives) > 0 {
-                if let Err(msg) = write::save_codes(&opts.site, &site.codes) {
-                    diags.error(Location::file("content/codes.yaml"), msg);
-                    return fail(diags);
-                }
-            }
-            Some(render::print::Print {
-                base_url: base.value.clone(),
-                ecc: site.config.qr_ecc,
-            })
-        }
-        None => {
-            diags.warning(Location::file("content/site.yaml"), Msg::NoBaseUrl);
-            None
-        }
-    };
     let render_opts = RenderOptions {
         today,
         drafts: opts.drafts,
         print,
     };
-    let mut files = match render::render(&site, &theme, &render_opts) {
-        Ok(files) => files,
-        Err((at, msg)) => {
-            diags.error(at, msg);
-            return fail(diags);
-        }
-    };
+    let mut files =
+        render::render(&site, &theme, &media, &render_opts).map_err(|(at, msg)| stop(at, msg))?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    match media(&opts.site, &site) {
-        Ok(media) => files.extend(media),
-        Err(errors) => {
-            for (at, msg) in errors {
-                diags.error(at, msg);
-            }
-            return fail(diags);
-        }
+    files.extend(media.files);
+    let stats = write::write_site(&output, &files)
+        .map_err(|msg| stop(Location::file(output.display().to_string()), msg))?;
+    Ok(Summary {
+        pages,
+        files: stats.files,
+        bytes: stats.bytes,
+    })
+}
+
+/// Where the site goes: `--output`, or `output/` under the site.
+fn output_folder(opts: &BuildOptions) -> Result<PathBuf, Stop> {
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.site.join("output"));
+    if output_is_safe(&opts.site, &output) {
+        Ok(output)
+    } else {
+        Err(stop(
+            Location::file(output.display().to_string()),
+            Msg::OutputInsideContent,
+        ))
     }
-    match write::write_site(&output, &files) {
-        Ok(stats) => Built {
-            summary: Some(Summary {
-                pages,
-                files: stats.files,
-                bytes: stats.bytes,
-            }),
-            diags,
-            lang,
-        },
-        Err(msg) => {
-            diags.error(Location::file(output.display().to_string()), msg);
-            fail(diags)
-        }
+}
+
+/// QR settings when the site has a `base_url` (new representatives get their codes
+/// now, saved to `content/codes.yaml`); otherwise a warning and no codes.
+fn print_settings(
+    opts: &BuildOptions,
+    site: &mut Site,
+    diags: &mut Diagnostics,
+) -> Result<Option<render::print::Print>, Stop> {
+    let Some(base) = site.config.base_url.clone() else {
+        diags.warning(Location::file("content/site.yaml"), Msg::NoBaseUrl);
+        return Ok(None);
+    };
+    if site.codes.assign(&site.representatives) > 0 {
+        write::save_codes(&opts.site, &site.codes)
+            .map_err(|msg| stop(Location::file("content/codes.yaml"), msg))?;
     }
+    Ok(Some(render::print::Print {
+        base_url: base.value,
+        ecc: site.config.qr_ecc,
+    }))
 }
 
 /// The output may not be the site folder, hold it, or lie inside `content/`.
@@ -187,47 +200,4 @@ fn output_is_safe(site: &Path, output: &Path) -> bool {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (site, output) = (abs(site), abs(output));
     output != site && !site.starts_with(&output) && !output.starts_with(site.join("content"))
-}
-
-/// Every image a record points at, cleaned of metadata, at its published path.
-fn media(root: &Path, site: &Site) -> Result<Vec<OutFile>, Vec<(Location, Msg)>> {
-    let mut wanted: Vec<(&Path, &model::Spanned<String>)> = Vec::new();
-    for rep in &site.representatives {
-        wanted.extend(
-            rep.photo
-                .iter()
-                .chain(&rep.wechat_qr)
-                .map(|p| (rep.source.as_path(), p)),
-        );
-    }
-    for st in &site.stations {
-        wanted.extend(st.photo.iter().map(|p| (st.source.as_path(), p)));
-    }
-    wanted.sort_by(|a, b| a.1.value.cmp(&b.1.value));
-    wanted.dedup_by(|a, b| a.1.value == b.1.value);
-    let results: Vec<Result<OutFile, (Location, Msg)>> = wanted
-        .par_iter()
-        .map(|(source, p)| {
-            let at = || Location::new(*source, p.pos);
-            let bytes = std::fs::read(root.join("content").join(&p.value)).map_err(|e| {
-                (
-                    at(),
-                    Msg::ReadFailed {
-                        reason: e.to_string(),
-                    },
-                )
-            })?;
-            let clean = images::clean(&bytes).map_err(|m| (at(), m))?;
-            Ok(OutFile {
-                path: render::media_path(&p.value),
-                bytes: clean,
-            })
-        })
-        .collect();
-    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    if errors.is_empty() {
-        Ok(ok.into_iter().flatten().collect())
-    } else {
-        Err(errors.into_iter().filter_map(Result::err).collect())
-    }
 }

@@ -87,6 +87,15 @@ fn swap(staging: &Path, output: &Path) -> Result<(), Msg> {
     Ok(())
 }
 
+/// Writes `content/codes.yaml`: the one file repdir writes into `content/`. Written to a
+/// temporary file and renamed, so it is never left half-written.
+pub fn save_codes(site_root: &Path, codes: &crate::codes::Codes) -> Result<(), Msg> {
+    let path = site_root.join("content/codes.yaml");
+    let tmp = site_root.join("content/.codes.yaml.new");
+    fs::write(&tmp, codes.to_yaml()).map_err(|e| failed(&tmp, e))?;
+    fs::rename(&tmp, &path).map_err(|e| failed(&path, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,13 +126,4 @@ mod tests {
         assert!(write_site(&out, &[file("../escape.html", "x")]).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
     }
-}
-
-/// Writes `content/codes.yaml`: the one file repdir writes into `content/`. Written to a
-/// temporary file and renamed, so it is never left half-written.
-pub fn save_codes(site_root: &Path, codes: &crate::codes::Codes) -> Result<(), Msg> {
-    let path = site_root.join("content/codes.yaml");
-    let tmp = site_root.join("content/.codes.yaml.new");
-    fs::write(&tmp, codes.to_yaml()).map_err(|e| failed(&tmp, e))?;
-    fs::rename(&tmp, &path).map_err(|e| failed(&path, e))
 }

@@ -26,6 +26,8 @@ pub struct Ctx<'a> {
     pub link: Linker,
     /// Print settings, when the site has QR codes.
     pub print: Option<&'a super::print::Print>,
+    /// Published images.
+    pub media: &'a crate::media::Media,
 }
 
 /// `{name, url}`.
@@ -135,15 +137,34 @@ impl Ctx<'_> {
         }
     }
 
-    /// The photo of a representative, when published.
-    pub fn photo(&self, rep: &Representative) -> Option<Image> {
+    /// A representative's portrait at `size` (`s` card, `m` page, `l` print), with
+    /// every size in `srcset`; `None` without a photo.
+    pub fn photo(&self, rep: &Representative, size: &str) -> Option<Image> {
         let photo = rep.photo.as_ref()?;
+        let main = self.media.size(&photo.value, size)?;
+        let all = self.media.get(&photo.value).unwrap_or_default();
+        let srcset: Vec<String> = all
+            .iter()
+            .map(|p| format!("{} {}w", self.link.file(&p.path), p.width))
+            .collect();
         Some(Image {
-            src: self.link.file(&super::media_path(&photo.value)),
-            srcset: String::new(),
-            width: None,
-            height: None,
+            src: self.link.file(&main.path),
+            srcset: srcset.join(", "),
+            width: Some(main.width),
+            height: Some(main.height),
             alt: rep.name.value.clone(),
+        })
+    }
+
+    /// Any other published picture (WeChat QR, station photo).
+    pub fn picture(&self, content_rel: &str, alt: String) -> Option<Image> {
+        let p = self.media.size(content_rel, "x")?;
+        Some(Image {
+            src: self.link.file(&p.path),
+            srcset: String::new(),
+            width: Some(p.width),
+            height: Some(p.height),
+            alt,
         })
     }
 
@@ -154,7 +175,7 @@ impl Ctx<'_> {
             url: self.link.page(&format!("representatives/{}", rep.id)),
             name: rep.name.value.clone(),
             name_pinyin: super::pinyin_of(rep),
-            photo: self.photo(rep),
+            photo: self.photo(rep, "s"),
             level: self.words.label("level", rep.level.value),
             post: text(&rep.occupation),
             region: text(&rep.region),
@@ -381,7 +402,10 @@ impl Ctx<'_> {
             }
         }
         RepView {
-            card: self.person(rep),
+            card: PersonCard {
+                photo: self.photo(rep, "m"),
+                ..self.person(rep)
+            },
             gender: rep.gender.as_ref().map(|g| w.label("gender", g.value)),
             ethnicity: text(&rep.ethnicity),
             party: text(&rep.party),
@@ -433,12 +457,11 @@ impl Ctx<'_> {
                     href: contact_href(c.kind.value, &c.value.value),
                 })
                 .collect(),
-            wechat_qr: rep.wechat_qr.as_ref().map(|q| Image {
-                src: self.link.file(&super::media_path(&q.value)),
-                srcset: String::new(),
-                width: None,
-                height: None,
-                alt: format!("{} {}", rep.name.value, w.get("wechat_qr")),
+            wechat_qr: rep.wechat_qr.as_ref().and_then(|q| {
+                self.picture(
+                    &q.value,
+                    format!("{} {}", rep.name.value, w.get("wechat_qr")),
+                )
             }),
             bio_html: rep
                 .bio

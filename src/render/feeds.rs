@@ -76,7 +76,7 @@ fn feed(site: &Site, rel: &Relations, base: &str, words: &Words) -> OutFile {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
     );
-    let _ = write!(s, " xml:lang=\"{}\">\n", site.config.language.tag());
+    let _ = writeln!(s, " xml:lang=\"{}\">", site.config.language.tag());
     let _ = writeln!(s, "<title>{}</title>", xml(&site.config.title.value));
     let _ = writeln!(s, "<id>{}</id>", xml(&format!("{id_base}feed.xml")));
     let _ = writeln!(s, "<updated>{updated}T00:00:00Z</updated>");

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::diag::Location;
 use crate::markdown;
+use crate::media::Media;
 use crate::messages::Msg;
 use crate::model::{Choice, Date, Level, Representative, Site};
 use context::{Ctx, Link, PersonCard};
@@ -57,11 +58,6 @@ pub struct OutFile {
 /// A problem while rendering: where (template line), and what.
 pub type RenderError = (Location, Msg);
 
-/// Where a content file is published: `media/photos/a.jpg` stays `media/photos/a.jpg`.
-pub fn media_path(content_rel: &str) -> String {
-    crate::images::published_name(content_rel.trim_start_matches("./"))
-}
-
 /// The pinyin used for sorting and search: `name_pinyin`, or spelled from the name.
 pub fn pinyin_of(rep: &Representative) -> String {
     if let Some(p) = &rep.name_pinyin {
@@ -83,6 +79,7 @@ pub fn pinyin_of(rep: &Representative) -> String {
 pub fn render(
     site: &Site,
     theme: &Theme,
+    media: &Media,
     opts: &RenderOptions,
 ) -> Result<Vec<OutFile>, RenderError> {
     let words = Words {
@@ -95,6 +92,7 @@ pub fn render(
         theme,
         words: &words,
         rel: &rel,
+        media,
         opts,
     };
     let mut out = Vec::new();
@@ -141,6 +139,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     words: &'a Words<'a>,
     rel: &'a Relations<'a>,
+    media: &'a Media,
     opts: &'a RenderOptions,
 }
 
@@ -237,6 +236,7 @@ impl<'a> Renderer<'a> {
             today: self.opts.today,
             link: Linker::for_page(&index_file(dir), self.site.config.links),
             print: self.opts.print.as_ref(),
+            media: self.media,
         }
     }
 
@@ -619,10 +619,7 @@ impl<'a> Renderer<'a> {
                     "location": st.location.map(|g| serde_json::json!({
                         "lat": g.lat, "lon": g.lon, "geo": format!("geo:{},{}", g.lat, g.lon)
                     })),
-                    "photo": st.photo.as_ref().map(|p| serde_json::json!({
-                        "src": ctx.link.file(&media_path(&p.value)), "srcset": "", "width": null, "height": null,
-                        "alt": st.name.value,
-                    })),
+                    "photo": st.photo.as_ref().and_then(|p| ctx.picture(&p.value, st.name.value.clone())),
                     "description_html": st.description.as_ref().map(|d| markdown::to_html(&d.value)).unwrap_or_default(),
                     "children": children,
                     "members": members,

@@ -128,7 +128,7 @@ impl Renderer<'_> {
 
     fn tile(&self, ctx: &Ctx, rep: &crate::model::Representative, print: &Print) -> Option<Tile> {
         let code = self.site.codes.code_of(rep)?;
-        let photo = ctx.photo(rep);
+        let photo = ctx.photo(rep, "l");
         Some(Tile {
             name: rep.name.value.clone(),
             url: ctx.link.page(&format!("representatives/{}", rep.id)),
@@ -141,12 +141,11 @@ impl Renderer<'_> {
             photo,
             qr: ctx.link.file(&format!("qr/{}.svg", rep.id)),
             short_url: qr::display_url(&print.base_url, code),
-            wechat_qr: rep.wechat_qr.as_ref().map(|q| Image {
-                src: ctx.link.file(&super::media_path(&q.value)),
-                srcset: String::new(),
-                width: None,
-                height: None,
-                alt: format!("{} {}", rep.name.value, self.words.get("wechat_qr")),
+            wechat_qr: rep.wechat_qr.as_ref().and_then(|q| {
+                ctx.picture(
+                    &q.value,
+                    format!("{} {}", rep.name.value, self.words.get("wechat_qr")),
+                )
             }),
         })
     }

@@ -158,6 +158,7 @@ fn private_data_never_reaches_the_output() {
             "13900000009",
             "DRAFT-BODY-TEXT",
             "草稿报告不应发布",
+            "GPS-SECRET",
         ] {
             assert!(!text.contains(secret), "{rel} contains {secret}");
         }
