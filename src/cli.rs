@@ -81,8 +81,12 @@ fn build(args: &BuildArgs) -> i32 {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         today: None,
+        progress: progress_bar(args.quiet),
     };
     let built = crate::build(&opts);
+    if let Some(bar) = &opts.progress {
+        bar.finish_and_clear();
+    }
     let lang = built.lang;
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(built.diags.to_text(lang).as_bytes());
@@ -139,6 +143,19 @@ fn check(opts: &CheckOptions) -> i32 {
         }
     }
     i32::from(diags.has_errors())
+}
+
+/// A bar on a terminal only: logs and CI get the one-line summary alone.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 fn summary(lang: Lang, errors: usize, warnings: usize, files: usize) -> String {

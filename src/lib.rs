@@ -49,6 +49,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The build date; `SOURCE_DATE_EPOCH` or today when `None`.
     pub today: Option<Date>,
+    /// Counts rendered pages; hidden unless the caller shows it on a terminal.
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 /// What a successful build wrote.
@@ -140,10 +142,16 @@ fn build_stages(
         &site,
     )?;
     let today = opts.today.unwrap_or_else(build_date);
+    let progress = opts
+        .progress
+        .clone()
+        .unwrap_or_else(indicatif::ProgressBar::hidden);
+    progress.set_length(render::page_estimate(&site) as u64);
     let render_opts = RenderOptions {
         today,
         drafts: opts.drafts,
         print,
+        progress,
     };
     let mut files =
         render::render(&site, &theme, &media, &render_opts).map_err(|(at, msg)| stop(at, msg))?;

@@ -38,43 +38,70 @@ pub fn first_paragraph(markdown: &str) -> String {
     text.trim().to_owned()
 }
 
-/// Gives each heading an `id` from its text, so sections can be linked to.
+/// One level down: the page's own title is the only `h1`, so a body's `#` is an `h2`.
+fn demoted(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Gives each heading an `id` from its text, so sections can be linked to, and moves it
+/// one level down (see [`demoted`]).
 fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut used: HashMap<String, usize> = HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading {
-            level,
-            id: None,
-            classes,
-            attrs,
-        }) = &events[i]
-        {
-            let (level, classes, attrs) = (*level, classes.clone(), attrs.clone());
-            let mut text = String::new();
-            for e in &events[i + 1..] {
-                match e {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => text.push_str(t),
-                    _ => {}
-                }
-            }
-            let mut id = anchor(&text, level);
-            let n = used.entry(id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                id = format!("{id}-{n}");
-            }
-            events[i] = Event::Start(Tag::Heading {
+    for i in 0..events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
                 level,
-                id: Some(CowStr::from(id)),
+                id,
                 classes,
                 attrs,
-            });
+            }) => {
+                let (level, classes, attrs) = (*level, classes.clone(), attrs.clone());
+                let id = match id {
+                    Some(id) => id.clone(),
+                    None => {
+                        let text = heading_text(&events[i + 1..]);
+                        let mut id = anchor(&text, level);
+                        let n = used.entry(id.clone()).or_insert(0);
+                        *n += 1;
+                        if *n > 1 {
+                            id = format!("{id}-{n}");
+                        }
+                        CowStr::from(id)
+                    }
+                };
+                events[i] = Event::Start(Tag::Heading {
+                    level: demoted(level),
+                    id: Some(id),
+                    classes,
+                    attrs,
+                });
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                events[i] = Event::End(TagEnd::Heading(demoted(*level)))
+            }
+            _ => {}
         }
-        i += 1;
     }
     events
+}
+
+/// The plain text of a heading whose content starts `events`.
+fn heading_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
 }
 
 fn anchor(text: &str, level: HeadingLevel) -> String {
@@ -150,7 +177,7 @@ mod tests {
         let html = to_html(
             "## 一、基本情况\n\n|a|b|\n|-|-:|\n|1|2|\n\n- [x] 完成\n\n脚注[^1]\n\n[^1]: 说明\n\n~~删~~\n",
         );
-        assert!(html.contains("<h2 id=\"h-一基本情况\">"), "{html}");
+        assert!(html.contains("<h3 id=\"h-一基本情况\">"), "{html}");
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("text-align: right"), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");

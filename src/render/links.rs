@@ -22,6 +22,15 @@ impl Linker {
         }
     }
 
+    /// Links from the site root's absolute path (`/` or `/rd/`): for the 404 page, which
+    /// a server shows at whatever address was asked for.
+    pub fn absolute(root_path: &str, links: Links) -> Linker {
+        Linker {
+            root: root_path.to_owned(),
+            portable: links == Links::Portable,
+        }
+    }
+
     /// The way up to the site root: `""`, `"../"`, …
     pub fn root(&self) -> &str {
         &self.root

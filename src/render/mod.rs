@@ -44,6 +44,18 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// QR codes, short links and boards; `None` without a `base_url`.
     pub print: Option<print::Print>,
+    /// Advanced by one for every page rendered.
+    pub progress: indicatif::ProgressBar,
+}
+
+/// About how many pages [`render`] makes, for a progress bar.
+pub fn page_estimate(site: &Site) -> usize {
+    let reps = site.representatives.len();
+    reps + reps / REPS_PER_PAGE
+        + site.stations.len() * 2
+        + site.groups.len()
+        + site.reports.len()
+        + 20
 }
 
 /// One file of the output.
@@ -57,6 +69,15 @@ pub struct OutFile {
 
 /// A problem while rendering: where (template line), and what.
 pub type RenderError = (Location, Msg);
+
+/// The path part of an absolute URL: `https://x.gov.cn/rd/` → `/rd/`.
+fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_owned(),
+        None => "/".to_owned(),
+    }
+}
 
 /// The pinyin used for sorting and search: `name_pinyin`, or spelled from the name.
 pub fn pinyin_of(rep: &Representative) -> String {
@@ -256,9 +277,12 @@ impl<'a> Renderer<'a> {
         } else {
             index_file(dir)
         };
-        let ctx = self.ctx(if dir == "404" { "" } else { dir });
         let cfg = &self.site.config;
         let base = cfg.base_url.as_ref().map(|b| b.value.clone());
+        let mut ctx = self.ctx(if dir == "404" { "" } else { dir });
+        if let (true, Some(b)) = (dir == "404", &base) {
+            ctx.link = Linker::absolute(&url_path(b), cfg.links);
+        }
         let mut c = tera::Context::new();
         c.insert("lang", cfg.language.tag());
         c.insert("t", &self.theme.strings);
@@ -324,6 +348,7 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &c)
             .map_err(|e| self.theme.error(&e, record))?;
+        self.opts.progress.inc(1);
         Ok(OutFile {
             path,
             bytes: html.into_bytes(),
@@ -774,6 +799,12 @@ mod tests {
     fn redirect_pages_escape_their_values() {
         let html = redirect_page("../a/", "<b>", "zh-CN");
         assert!(html.contains("url=../a/") && html.contains("&lt;b&gt;") && !html.contains("<b>"));
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("https://rd.example.gov.cn/"), "/");
+        assert_eq!(url_path("https://x.gov.cn/rd/"), "/rd/");
     }
 
     #[test]
