@@ -22,6 +22,15 @@ pub struct Print {
     pub ecc: char,
 }
 
+/// Printed width of a board's QR code, quiet zone excluded, in millimetres.
+pub const BOARD_QR_MM: f64 = 30.5;
+
+/// Width of the QR image for a code `modules` wide so the code is [`BOARD_QR_MM`] wide.
+pub fn qr_image_mm(modules: usize) -> f64 {
+    let n = modules as f64;
+    (BOARD_QR_MM * (n + 2.0 * f64::from(qr::QUIET_ZONE)) / n * 10.0).ceil() / 10.0
+}
+
 /// Tiles on one printed sheet, by paper and orientation.
 pub fn tiles_per_sheet(paper: Paper, landscape: bool) -> (usize, usize) {
     match (paper, landscape) {
@@ -40,6 +49,9 @@ struct Tile {
     post: String,
     photo: Option<Image>,
     qr: String,
+    /// Width of the QR image (quiet zone included) that makes the code itself at
+    /// least [`BOARD_QR_MM`] wide.
+    qr_mm: String,
     short_url: String,
     wechat_qr: Option<Image>,
 }
@@ -140,6 +152,14 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
             photo,
             qr: ctx.link.file(&format!("qr/{}.svg", rep.id)),
+            qr_mm: format!(
+                "{:.1}",
+                qr_image_mm(
+                    qr::encode(&qr::payload(&print.base_url, code), print.ecc)
+                        .ok()?
+                        .width()
+                )
+            ),
             short_url: qr::display_url(&print.base_url, code),
             wechat_qr: rep.wechat_qr.as_ref().and_then(|q| {
                 ctx.picture(
