@@ -157,6 +157,90 @@ fn no_base_url_means_no_codes() {
     assert!(!site.root.join("content/codes.yaml").exists());
 }
 
+/// Prints `page` to a PDF in `work` with headless Chromium, as a person would.
+fn print_to_pdf(page: &Path, work: &Path) -> std::path::PathBuf {
+    let pdf = work.join("print.pdf");
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            work.join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+/// True when the printing tools are here; in CI their absence is a failure.
+fn have_print_tools() -> bool {
+    if tool("chromium") && tool("pdftoppm") && tool("zbarimg") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have chromium, pdftoppm and zbarimg (tests/run.sh installs them)"
+    );
+    eprintln!("skipped: chromium, pdftoppm or zbarimg missing (run tests/run.sh to install them)");
+    false
+}
+
+// A representative's page prints as one 90 × 54 mm card whose code scans.
+#[test]
+fn representative_page_prints_as_a_card() {
+    if !have_print_tools() {
+        return;
+    }
+    let site = Site::from_fixture("build/basic");
+    site.build_ok();
+    let work = site.root.join("print");
+    std::fs::create_dir_all(&work).unwrap();
+    let pdf = print_to_pdf(
+        &site.output().join("representatives/zhang-san/index.html"),
+        &work,
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Pages:           1"), "{info}");
+    // 90 × 54 mm = 255.12 × 153.07 pt.
+    assert!(info.contains("Page size:       255.1"), "{info}");
+    let raster = Command::new("pdftoppm")
+        .args(["-r", "200", "-png"])
+        .arg(&pdf)
+        .arg(work.join("card"))
+        .status();
+    assert!(raster.unwrap().success());
+    let out = Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(work.join("card-1.png"))
+        .output()
+        .unwrap();
+    let code = codes(&site)
+        .into_iter()
+        .find(|(_, id)| id == "zhang-san")
+        .unwrap()
+        .0;
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("HTTPS://RD.EXAMPLE.GOV.CN/R/{code}")
+    );
+}
+
 fn tool(name: &str) -> bool {
     Command::new("sh")
         .arg("-c")
@@ -169,12 +253,7 @@ fn tool(name: &str) -> bool {
 // scannable code per representative of the station (chromium, pdftoppm, zbarimg).
 #[test]
 fn printed_boards_scan() {
-    if !(tool("chromium") && tool("pdftoppm") && tool("zbarimg")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium, pdftoppm and zbarimg (.ci/run installs them)"
-        );
-        eprintln!("skipped: chromium, pdftoppm or zbarimg missing (run .ci/run to install them)");
+    if !have_print_tools() {
         return;
     }
     let site = Site::from_fixture("build/basic");
@@ -194,31 +273,7 @@ fn printed_boards_scan() {
     let members: usize = 9; // zhang-san, xss and the seven extras; li-si is former
     let work = site.root.join("print");
     std::fs::create_dir_all(&work).unwrap();
-    let pdf = work.join("board.pdf");
-    let status = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            work.join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", board.display()))
-        .output()
-        .unwrap();
-    assert!(
-        pdf.is_file(),
-        "no PDF: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let pdf = print_to_pdf(&board, &work);
     let pages = Command::new("pdftoppm")
         .args(["-r", "150", "-png"])
         .arg(&pdf)
