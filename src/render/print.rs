@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Image, Link};
-use super::{OutFile, RenderError, Renderer, escape};
+use super::frame::{PageSpec, Renderer};
+use super::{OutFile, RenderError, escape};
 use crate::codes::Target;
 use crate::config::Paper;
 use crate::model::Station;
@@ -189,11 +190,14 @@ impl Renderer<'_> {
             .collect();
         let mut out = Vec::new();
         out.push(self.page(
-            "boards",
-            "boards.html",
-            "boards",
-            self.words.get("nav_boards"),
-            None,
+            PageSpec {
+                dir: "boards",
+                template: "boards.html",
+                section: "boards",
+                title: self.words.get("nav_boards"),
+                description: String::new(),
+                record: None,
+            },
             |ctx, c| {
                 let list: Vec<serde_json::Value> = stations
                     .iter()
@@ -219,11 +223,14 @@ impl Renderer<'_> {
             let dir = format!("boards/{}", st.id);
             let title = format!("{} · {}", st.name.value, self.words.get("board_title"));
             out.push(self.page(
-                &dir,
-                "board.html",
-                "boards",
-                title,
-                Some(&st.source),
+                PageSpec {
+                    dir: &dir,
+                    template: "board.html",
+                    section: "boards",
+                    title,
+                    description: String::new(),
+                    record: Some(&st.source),
+                },
                 |ctx, c| {
                     let tiles: Vec<Tile> = self
                         .rel

@@ -1,0 +1,249 @@
+//! The directory itself: the home page, the listings of representatives, their pages,
+//! and the pages that keep earlier ids working.
+
+use serde::Serialize;
+
+use super::context::{Link, PersonCard};
+use super::frame::{PageSpec, Pagination, Renderer, paged_dir};
+use super::links::{Linker, index_file};
+use super::{OutFile, REPS_PER_PAGE, RenderError, pinyin_of, redirect_page};
+use crate::model::{Choice, Level, Representative};
+
+#[derive(Serialize)]
+pub(super) struct Section {
+    title: String,
+    count: usize,
+    items: Vec<PersonCard>,
+    more_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Listing {
+    title: String,
+    intro: String,
+    sections: Vec<Section>,
+    pagination: Option<Pagination>,
+    filters: Vec<Link>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn home(&self) -> Result<OutFile, RenderError> {
+        let title = self.site.config.title.value.clone();
+        self.page(
+            PageSpec {
+                dir: "",
+                template: "index.html",
+                section: "home",
+                title,
+                description: String::new(),
+                record: None,
+            },
+            |ctx, c| {
+                let current: Vec<&Representative> = self
+                    .site
+                    .representatives
+                    .iter()
+                    .filter(|r| !r.is_former(self.opts.today))
+                    .collect();
+                let counts: Vec<serde_json::Value> = Level::ALL
+                    .iter()
+                    .map(|&level| {
+                        let count = current.iter().filter(|r| r.level.value == level).count();
+                        serde_json::json!({
+                            "level": self.words.label("level", level),
+                            "count": count,
+                            "url": ctx.link.page(&format!("representatives/{}", level.key())),
+                        })
+                    })
+                    .filter(|v| v["count"].as_u64() != Some(0))
+                    .collect();
+                let recent: Vec<_> = self
+                    .rel
+                    .reports
+                    .iter()
+                    .take(6)
+                    .map(|r| ctx.report(r))
+                    .collect();
+                c.insert(
+                    "home",
+                    &serde_json::json!({
+                        "total": current.len(),
+                        "counts": counts,
+                        "station_count": self.site.stations.len(),
+                        "group_count": self.site.groups.len(),
+                        "recent_reports": recent,
+                    }),
+                );
+            },
+        )
+    }
+
+    fn sorted_reps(&self, keep: impl Fn(&Representative) -> bool) -> Vec<&'a Representative> {
+        let mut reps: Vec<(String, &Representative)> = self
+            .site
+            .representatives
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| (pinyin_of(r), r))
+            .collect();
+        reps.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        reps.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// `representatives/` (by level, former apart) and one paginated listing per level.
+    pub(super) fn representative_listings(&self) -> Result<Vec<OutFile>, RenderError> {
+        let today = self.opts.today;
+        let mut out = Vec::new();
+        let mut groups: Vec<(String, String, Vec<&Representative>)> = Level::ALL
+            .iter()
+            .map(|&level| {
+                let reps = self.sorted_reps(|r| r.level.value == level && !r.is_former(today));
+                (
+                    level.key().to_owned(),
+                    self.words.label("level", level).label,
+                    reps,
+                )
+            })
+            .collect();
+        groups.push((
+            "former".to_owned(),
+            self.words.get("former_representatives"),
+            self.sorted_reps(|r| r.is_former(today)),
+        ));
+        let title = self.words.get("nav_representatives");
+        out.push(self.page(
+            PageSpec {
+                dir: "representatives",
+                template: "representatives.html",
+                section: "representatives",
+                title: title.clone(),
+                description: String::new(),
+                record: None,
+            },
+            |ctx, c| {
+                let sections: Vec<Section> = groups
+                    .iter()
+                    .filter(|(_, _, reps)| !reps.is_empty())
+                    .map(|(key, label, reps)| Section {
+                        title: label.clone(),
+                        count: reps.len(),
+                        items: reps
+                            .iter()
+                            .take(REPS_PER_PAGE)
+                            .map(|r| ctx.person(r))
+                            .collect(),
+                        more_url: (reps.len() > REPS_PER_PAGE)
+                            .then(|| ctx.link.page(&format!("representatives/{key}"))),
+                    })
+                    .collect();
+                let filters = groups
+                    .iter()
+                    .filter(|(_, _, reps)| !reps.is_empty())
+                    .map(|(key, label, _)| Link {
+                        name: label.clone(),
+                        url: ctx.link.page(&format!("representatives/{key}")),
+                    })
+                    .collect();
+                c.insert(
+                    "listing",
+                    &Listing {
+                        title: title.clone(),
+                        intro: String::new(),
+                        sections,
+                        pagination: None,
+                        filters,
+                    },
+                );
+            },
+        )?);
+        for (key, label, reps) in &groups {
+            let dir = format!("representatives/{key}");
+            let pages = reps.len().div_ceil(REPS_PER_PAGE).max(1);
+            for n in 1..=pages {
+                let chunk = &reps[((n - 1) * REPS_PER_PAGE).min(reps.len())
+                    ..(n * REPS_PER_PAGE).min(reps.len())];
+                let page_title = if n == 1 {
+                    label.clone()
+                } else {
+                    format!("{label} · {}", self.words.page_n(n))
+                };
+                out.push(self.page(
+                    PageSpec {
+                        dir: &paged_dir(&dir, n),
+                        template: "representatives.html",
+                        section: "representatives",
+                        title: page_title,
+                        description: String::new(),
+                        record: None,
+                    },
+                    |ctx, c| {
+                        let section = Section {
+                            title: label.clone(),
+                            count: reps.len(),
+                            items: chunk.iter().map(|r| ctx.person(r)).collect(),
+                            more_url: None,
+                        };
+                        let listing = Listing {
+                            title: label.clone(),
+                            intro: String::new(),
+                            sections: vec![section],
+                            pagination: self.pagination(ctx, &dir, n, pages),
+                            filters: vec![Link {
+                                name: self.words.get("nav_representatives"),
+                                url: ctx.link.page("representatives"),
+                            }],
+                        };
+                        c.insert("listing", &listing);
+                    },
+                )?);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn representative(&self, rep: &Representative) -> Result<OutFile, RenderError> {
+        let dir = format!("representatives/{}", rep.id);
+        self.page(
+            PageSpec {
+                dir: &dir,
+                template: "representative.html",
+                section: "representatives",
+                title: rep.name.value.clone(),
+                description: [
+                    Some(rep.name.value.clone()),
+                    Some(self.words.label("level", rep.level.value).label),
+                    rep.occupation.as_ref().map(|o| o.value.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+                record: Some(&rep.source),
+            },
+            |ctx, c| {
+                c.insert("rep", &ctx.rep_view(rep));
+            },
+        )
+    }
+
+    /// An earlier id's page leads to the record's page, with no script needed.
+    pub(super) fn alias_pages(&self) -> Vec<OutFile> {
+        let mut out = Vec::new();
+        for rep in &self.site.representatives {
+            for alias in &rep.aliases {
+                let dir = format!("representatives/{}", alias.value);
+                let link = Linker::for_page(&index_file(&dir), self.site.config.links);
+                out.push(OutFile {
+                    path: index_file(&dir),
+                    bytes: redirect_page(
+                        &link.page(&format!("representatives/{}", rep.id)),
+                        &rep.name.value,
+                        self.site.config.language.tag(),
+                    )
+                    .into_bytes(),
+                });
+            }
+        }
+        out
+    }
+}
