@@ -22,16 +22,17 @@ fn example_site_has_no_diagnostics() {
     );
 }
 
-// The example site builds (into a temporary folder: tests never write output/).
+// The example site builds, from a copy: a build writes content/codes.yaml when a new
+// representative appears, and tests never change the repository.
 #[test]
 fn example_site_builds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let site = dir.path().join("site");
+    copy_dir(&root.join("content"), &site.join("content"));
     let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
         .args(["build", "--site"])
-        .arg(root)
-        .arg("--output")
-        .arg(dir.path().join("output"))
+        .arg(&site)
         .output()
         .unwrap();
     assert!(
@@ -39,11 +40,39 @@ fn example_site_builds() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rep_pages = std::fs::read_dir(dir.path().join("output/representatives"))
+    let reps = std::fs::read_dir(root.join("content/representatives"))
         .unwrap()
         .count();
-    assert!(
-        rep_pages >= 12,
-        "only {rep_pages} entries under representatives/"
+    for entry in std::fs::read_dir(root.join("content/representatives")).unwrap() {
+        let name = entry
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .replace(".yaml", "");
+        assert!(
+            site.join(format!("output/representatives/{name}/index.html"))
+                .is_file(),
+            "{name}"
+        );
+    }
+    assert!(reps >= 12, "the example site has {reps} representatives");
+    // Every representative has a code, and the codes file is what the repository holds.
+    let codes = std::fs::read_to_string(site.join("content/codes.yaml")).unwrap();
+    let committed = std::fs::read_to_string(root.join("content/codes.yaml")).unwrap_or_default();
+    assert_eq!(
+        codes, committed,
+        "content/codes.yaml is not up to date: run `cargo run -- build` and commit it"
     );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
