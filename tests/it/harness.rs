@@ -153,7 +153,11 @@ impl SiteTest {
         }
         // No code means a signal (a stack overflow, an abort): as bad as a panic.
         let code = out.status.code().unwrap_or_else(|| {
-            panic!("`repdir {}` was killed: {}\n{stderr}", args.join(" "), out.status)
+            panic!(
+                "`repdir {}` was killed: {}\n{stderr}",
+                args.join(" "),
+                out.status
+            )
         });
         (code, stdout, stderr, elapsed)
     }
@@ -249,10 +253,7 @@ impl Run {
             .position(|d| d.code == code && d.path == path && d.line == line);
         match found {
             Some(i) => self.current = Some(i),
-            None => panic!(
-                "no diagnostic {code} at {path}:{line:?}\n{}",
-                self.report()
-            ),
+            None => panic!("no diagnostic {code} at {path}:{line:?}\n{}", self.report()),
         }
         self
     }
@@ -277,7 +278,10 @@ impl Run {
     #[track_caller]
     pub(crate) fn message_contains(self, needle: &str) -> Run {
         let d = self.current();
-        assert!(d.message.contains(needle), "message lacks {needle:?}: {d:?}");
+        assert!(
+            d.message.contains(needle),
+            "message lacks {needle:?}: {d:?}"
+        );
         self
     }
 
@@ -292,6 +296,11 @@ impl Run {
     /// Every diagnostic, in the order printed.
     pub(crate) fn diags(&self) -> &[Diag] {
         &self.diags
+    }
+
+    /// The text output (diagnostic lines and the summary).
+    pub(crate) fn stderr(&self) -> &str {
+        &self.stderr
     }
 
     #[track_caller]

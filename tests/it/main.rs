@@ -1,4 +1,6 @@
 //! The integration tests: one binary, a module per feature (see tests/README.md).
 mod build;
+mod errors;
 mod example_site;
+mod harness;
 mod print;
