@@ -44,6 +44,29 @@ pub struct SiteConfig {
     pub qr_ecc: char,
 }
 
+impl SiteConfig {
+    /// Settings that stand in for a broken `site.yaml`, so that the other files can
+    /// still be checked in the same run (never used to build).
+    pub fn placeholder() -> SiteConfig {
+        SiteConfig {
+            title: Spanned::new(String::new(), crate::diag::Pos::FILE),
+            base_url: None,
+            language: Lang::Zh,
+            authority: None,
+            congress: None,
+            description: None,
+            theme: "default".to_owned(),
+            links: Links::Pretty,
+            footer: None,
+            feedback: None,
+            as_of: None,
+            paper: Paper::A4,
+            landscape: false,
+            qr_ecc: 'Q',
+        }
+    }
+}
+
 /// How links are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Links {

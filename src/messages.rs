@@ -315,12 +315,12 @@ impl Msg {
             Msg::BadId {
                 id,
                 suggestion: Some(s),
-            } => format!("文件名“{id}”不能作为编号：只能用小写字母、数字和连字符；建议改名为“{s}”"),
+            } => format!("“{id}”不能作为编号：只能用小写字母、数字和连字符；建议改名为“{s}”"),
             Msg::BadId {
                 id,
                 suggestion: None,
             } => format!(
-                "文件名“{id}”不能作为编号：只能用小写字母、数字和连字符（例如 zhang-san），最长 64 个字符"
+                "“{id}”不能作为编号：只能用小写字母、数字和连字符（例如 zhang-san），最长 64 个字符"
             ),
             Msg::IgnoredFile => "此文件不是 .yaml 记录，已忽略".into(),
             Msg::DuplicateId { kind, id, other } => {

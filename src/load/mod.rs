@@ -12,7 +12,7 @@ mod records;
 mod reports;
 mod validate;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -51,21 +51,21 @@ pub fn load(root: &Path) -> Loaded {
         };
     }
     let (config, lang) = load_config(root, &mut diags);
-    let representatives = load_records(
+    let (representatives, rep_ids) = load_records(
         root,
         "representatives",
         RecordKind::Representative,
         &mut diags,
         records::representative,
     );
-    let stations = load_records(
+    let (stations, station_ids) = load_records(
         root,
         "stations",
         RecordKind::Station,
         &mut diags,
         records::station,
     );
-    let groups = load_records(
+    let (groups, group_ids) = load_records(
         root,
         "groups",
         RecordKind::Group,
@@ -74,23 +74,33 @@ pub fn load(root: &Path) -> Loaded {
     );
     let reports = load_reports(root, &mut diags);
     let codes = load_codes(root, &mut diags);
-    let site = config.map(|config| {
-        let mut site = Site::new(config, representatives, stations, groups, reports);
-        site.codes = codes;
-        site
-    });
-    if let Some(site) = &site {
-        validate::validate(site, &content, &mut diags);
-        let theme = &site.config.theme;
-        if theme != "default" && !root.join("themes").join(theme).is_dir() {
-            diags.error(
-                Location::file("content/site.yaml"),
-                Msg::ThemeMissing {
-                    theme: theme.clone(),
-                },
-            );
-        }
+    // Cross-file checks run even when site.yaml is broken, so one run lists everything;
+    // a record that exists but could not be read still counts for references to it.
+    let config_ok = config.is_some();
+    let mut site = Site::new(
+        config.unwrap_or_else(SiteConfig::placeholder),
+        representatives,
+        stations,
+        groups,
+        reports,
+    );
+    site.codes = codes;
+    let known = validate::Known {
+        representatives: rep_ids,
+        stations: station_ids,
+        groups: group_ids,
+    };
+    validate::validate(&site, &content, &known, &mut diags);
+    let theme = &site.config.theme;
+    if theme != "default" && !root.join("themes").join(theme).is_dir() {
+        diags.error(
+            Location::file("content/site.yaml"),
+            Msg::ThemeMissing {
+                theme: theme.clone(),
+            },
+        );
     }
+    let site = config_ok.then_some(site);
     Loaded { site, diags, lang }
 }
 
@@ -134,6 +144,9 @@ fn files_with_ids(
     diags: &mut Diagnostics,
 ) -> Vec<(PathBuf, String)> {
     let dir = root.join("content").join(folder);
+    if !dir.exists() {
+        return Vec::new(); // a site may have no groups, no reports yet, …
+    }
     let content_real = root
         .join("content")
         .canonicalize()
@@ -206,8 +219,12 @@ fn files_with_ids(
             continue;
         }
         if !ids::is_valid_id(stem) {
-            let suggestion =
-                Some(ids::slug_for(stem)).filter(|s| !s.is_empty() && ids::is_valid_id(s));
+            // A name that is only too long is told its limit, not given a cut-off slug.
+            let only_too_long = stem.is_ascii()
+                && stem.len() > ids::MAX_ID_LEN
+                && ids::is_valid_id(&stem[..ids::MAX_ID_LEN]);
+            let suggestion = Some(ids::slug_for(stem))
+                .filter(|s| !only_too_long && !s.is_empty() && ids::is_valid_id(s));
             diags.error(
                 Location::file(&rel),
                 Msg::BadId {
@@ -251,9 +268,11 @@ fn load_records<T>(
     kind: RecordKind,
     diags: &mut Diagnostics,
     read_record: ReadRecord<T>,
-) -> Vec<T> {
+) -> (Vec<T>, HashSet<String>) {
     let mut out = Vec::new();
-    for (rel, id) in files_with_ids(root, folder, &["yaml", "yml"], kind, diags) {
+    let files = files_with_ids(root, folder, &["yaml", "yml"], kind, diags);
+    let ids = files.iter().map(|(_, id)| id.clone()).collect();
+    for (rel, id) in files {
         let Some(text) = read(root, &rel, MAX_RECORD_BYTES, diags) else {
             continue;
         };
@@ -263,7 +282,7 @@ fn load_records<T>(
             Err((pos, msg)) => r.error(pos, msg),
         }
     }
-    out
+    (out, ids)
 }
 
 fn load_reports(root: &Path, diags: &mut Diagnostics) -> Vec<crate::model::Report> {
@@ -307,12 +326,24 @@ fn load_codes(root: &Path, diags: &mut Diagnostics) -> crate::codes::Codes {
             for e in map {
                 let id = match &e.value.kind {
                     yaml::Kind::Str(s) if ids::is_valid_id(s) => s.clone(),
-                    _ => {
+                    // The value must be an id: say so plainly, and call it what it is.
+                    yaml::Kind::Str(s) => {
                         r.error(
                             e.value.pos,
                             Msg::BadId {
-                                id: format!("{:?}", e.value.kind).chars().take(40).collect(),
+                                id: s.clone(),
                                 suggestion: None,
+                            },
+                        );
+                        continue;
+                    }
+                    _ => {
+                        let field = e.key.clone();
+                        r.error(
+                            e.value.pos,
+                            Msg::WrongType {
+                                field,
+                                expected: crate::messages::Expected::Text,
                             },
                         );
                         continue;

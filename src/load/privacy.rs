@@ -15,8 +15,13 @@ pub(super) fn has_id_number(text: &str) -> bool {
 /// True when `text` holds something that looks like a mainland mobile number.
 pub(super) fn has_mobile(text: &str) -> bool {
     digit_runs(text).iter().any(|run| {
-        let b = run.as_bytes();
-        run.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
+        // +86 and 0086 are the country code in front of the national number.
+        let national = run
+            .strip_prefix("0086")
+            .or_else(|| run.strip_prefix("86"))
+            .filter(|r| r.len() == 11);
+        let n = national.unwrap_or(run).as_bytes();
+        n.len() == 11 && n[0] == b'1' && (b'3'..=b'9').contains(&n[1])
     })
 }
 
@@ -76,6 +81,8 @@ mod tests {
         assert!(has_mobile("手机 13800000001"));
         assert!(has_mobile("138 0000 0001"));
         assert!(has_mobile("138-0000-0001"));
+        assert!(has_mobile("+86 138 0000 0001"));
+        assert!(has_mobile("008613800000001"));
         assert!(!has_mobile("0734-8000001"));
         assert!(!has_mobile("12345"));
         assert!(!has_mobile("123800000001"));

@@ -42,6 +42,7 @@ pub struct Fields<'n> {
     pos: Pos,
     prefix: String,
     known: Vec<&'static str>,
+    hints: Vec<(&'static [&'static str], &'static str)>,
 }
 
 impl<'n> Fields<'n> {
@@ -53,6 +54,7 @@ impl<'n> Fields<'n> {
                 pos: node.pos,
                 prefix: prefix.to_owned(),
                 known: Vec::new(),
+                hints: Vec::new(),
             }),
             Kind::Null if prefix.is_empty() => {
                 r.error(Pos::FILE, Msg::EmptyFile);
@@ -130,7 +132,11 @@ impl<'n> Fields<'n> {
         self.entries
             .iter()
             .find(|e| e.key == field)
-            .is_none_or(|e| e.value.kind == Kind::Null)
+            .is_none_or(|e| match &e.value.kind {
+                Kind::Null => true,
+                Kind::Str(s) => s.trim().is_empty(),
+                _ => false,
+            })
     }
 
     /// Optional enumeration.
@@ -307,11 +313,23 @@ impl<'n> Fields<'n> {
         Fields::of(r, node, &prefix)
     }
 
+    /// Fields people write that belong elsewhere: an unknown field close to one of
+    /// `words` is pointed to `target` (`phone` → `contacts`).
+    pub fn hint(&mut self, words: &'static [&'static str], target: &'static str) {
+        self.hints.push((words, target));
+    }
+
     /// Reports every field of the mapping that was never asked for.
     pub fn finish(self, r: &mut Reader) {
         for entry in self.entries {
             if !self.known.contains(&entry.key.as_str()) {
-                let suggestion = did_you_mean(&entry.key, &self.known).map(str::to_owned);
+                let suggestion = did_you_mean(&entry.key, &self.known)
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        self.hints.iter().find_map(|(words, target)| {
+                            did_you_mean(&entry.key, words).map(|w| format!("{target} (kind: {w})"))
+                        })
+                    });
                 r.error(
                     entry.key_pos,
                     Msg::UnknownField {
@@ -326,6 +344,8 @@ impl<'n> Fields<'n> {
 
 fn node_text(r: &mut Reader, node: &Node, name: &str) -> Option<Spanned<String>> {
     match &node.kind {
+        // Blank text is no text: `photo: ""` is a photo not given.
+        Kind::Str(s) if s.trim().is_empty() => None,
         Kind::Str(s) => Some(Spanned::new(s.trim().to_owned(), node.pos)),
         Kind::Number(n) => Some(Spanned::new(n.clone(), node.pos)),
         Kind::Null => None,

@@ -78,6 +78,19 @@ pub(super) fn representative(
     let bio = f.text(r, "bio");
     let aliases = f.texts(r, "aliases");
     f.skip(r, "private");
+    f.hint(
+        &[
+            "phone",
+            "mobile",
+            "email",
+            "wechat",
+            "address",
+            "website",
+            "tel",
+            "telephone",
+        ],
+        "contacts",
+    );
     f.finish(r);
     Some(Representative {
         id: id.to_owned(),

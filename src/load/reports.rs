@@ -61,6 +61,11 @@ pub(super) fn report(r: &mut Reader, text: &str, slug: &str, source: &Path) -> O
         }
     };
     let node = match yaml::parse(parts.front) {
+        // An empty block is an empty set of fields: what is missing is then named.
+        Ok(node) if node.kind == yaml::Kind::Null => yaml::Node {
+            pos: Pos::new(1 + parts.front_offset, 1),
+            kind: yaml::Kind::Map(Vec::new()),
+        },
         Ok(node) => shift(node, parts.front_offset),
         Err((pos, msg)) => {
             r.error(pos.shifted(parts.front_offset), msg);

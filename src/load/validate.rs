@@ -3,7 +3,7 @@
 //! Runs on a [`Site`] whose files each read cleanly; every problem is reported at the
 //! line that holds the offending reference.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::{ids, paths, privacy};
@@ -12,8 +12,8 @@ use crate::messages::{Msg, RecordKind};
 use crate::model::{Site, Spanned, Tier};
 
 /// Everything `check` verifies once all files are read.
-pub(super) fn validate(site: &Site, content: &Path, diags: &mut Diagnostics) {
-    let mut v = Validator { site, diags };
+pub(super) fn validate(site: &Site, content: &Path, known: &Known, diags: &mut Diagnostics) {
+    let mut v = Validator { site, known, diags };
     v.references();
     v.aliases();
     v.station_parents();
@@ -22,17 +22,26 @@ pub(super) fn validate(site: &Site, content: &Path, diags: &mut Diagnostics) {
     v.personal_data();
 }
 
+/// Every record id that has a file, whether or not the file could be read: a reference
+/// to a broken record is not reported again (its own error says what is wrong).
+pub(super) struct Known {
+    pub(super) representatives: HashSet<String>,
+    pub(super) stations: HashSet<String>,
+    pub(super) groups: HashSet<String>,
+}
+
 struct Validator<'a> {
     site: &'a Site,
+    known: &'a Known,
     diags: &'a mut Diagnostics,
 }
 
 impl Validator<'_> {
     fn reference(&mut self, source: &Path, kind: RecordKind, id: &Spanned<String>) {
         let exists = match kind {
-            RecordKind::Representative => self.site.representative(&id.value).is_some(),
-            RecordKind::Station => self.site.station(&id.value).is_some(),
-            RecordKind::Group => self.site.group(&id.value).is_some(),
+            RecordKind::Representative => self.known.representatives.contains(&id.value),
+            RecordKind::Station => self.known.stations.contains(&id.value),
+            RecordKind::Group => self.known.groups.contains(&id.value),
             RecordKind::Report => true,
         };
         if !exists {
