@@ -18,6 +18,8 @@ pub const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Codes {
     entries: Vec<(String, String)>,
+    /// Index of the first entry of each id, so lookups stay O(1) at any size.
+    first_of: HashMap<String, usize>,
 }
 
 /// Where a code leads.
@@ -37,7 +39,21 @@ pub fn is_valid_code(code: &str) -> bool {
 impl Codes {
     /// Codes as read from the file, in file order.
     pub fn new(entries: Vec<(String, String)>) -> Codes {
-        Codes { entries }
+        let mut codes = Codes {
+            entries: Vec::new(),
+            first_of: HashMap::new(),
+        };
+        for (code, id) in entries {
+            codes.push(code, id);
+        }
+        codes
+    }
+
+    fn push(&mut self, code: String, id: String) {
+        self.first_of
+            .entry(id.clone())
+            .or_insert(self.entries.len());
+        self.entries.push((code, id));
     }
 
     /// Every `(code, id)` pair, in the order given out.
@@ -48,12 +64,14 @@ impl Codes {
     /// Gives every representative without a code (by id or earlier id) a new one.
     /// Returns how many were added.
     pub fn assign(&mut self, representatives: &[Representative]) -> usize {
-        let have: HashSet<&str> = self.entries.iter().map(|(_, id)| id.as_str()).collect();
         let needing: Vec<String> = representatives
             .iter()
             .filter(|r| {
-                !have.contains(r.id.as_str())
-                    && !r.aliases.iter().any(|a| have.contains(a.value.as_str()))
+                !self.first_of.contains_key(&r.id)
+                    && !r
+                        .aliases
+                        .iter()
+                        .any(|a| self.first_of.contains_key(&a.value))
             })
             .map(|r| r.id.clone())
             .collect();
@@ -65,7 +83,7 @@ impl Codes {
                 .find(|c| !used.contains(c))
                 .unwrap_or_default();
             used.insert(code.clone());
-            self.entries.push((code, id.clone()));
+            self.push(code, id.clone());
         }
         needing.len()
     }
@@ -73,10 +91,11 @@ impl Codes {
     /// The code printed for a representative: the first given out to its id or to one
     /// of its earlier ids.
     pub fn code_of(&self, rep: &Representative) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|(_, id)| *id == rep.id || rep.aliases.iter().any(|a| a.value == *id))
-            .map(|(c, _)| c.as_str())
+        std::iter::once(&rep.id)
+            .chain(rep.aliases.iter().map(|a| &a.value))
+            .filter_map(|id| self.first_of.get(id))
+            .min()
+            .map(|&i| self.entries[i].0.as_str())
     }
 
     /// Where every code leads, by code.

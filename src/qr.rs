@@ -5,6 +5,8 @@
 //! its alphanumeric mode (5.5 bits a character instead of 8). Scheme and host are
 //! case-insensitive, and the site holds the short-link pages under `R/`.
 
+use std::fmt::Write as _;
+
 use qrcode::{EcLevel, QrCode};
 
 use crate::messages::Msg;
@@ -67,7 +69,7 @@ pub fn svg(code: &QrCode) -> String {
     for (i, color) in code.to_colors().iter().enumerate() {
         if *color == qrcode::Color::Dark {
             let (x, y) = (i as u32 % n + QUIET_ZONE, i as u32 / n + QUIET_ZONE);
-            path.push_str(&format!("M{x} {y}h1v1h-1z"));
+            let _ = write!(path, "M{x} {y}h1v1h-1z");
         }
     }
     format!(
@@ -79,22 +81,28 @@ pub fn svg(code: &QrCode) -> String {
 /// A 1-bit PNG, [`PNG_MODULE_PX`] pixels a module, 300 dpi recorded in the file.
 pub fn png(code: &QrCode) -> Vec<u8> {
     let n = code.width() as u32;
-    let side = (n + 2 * QUIET_ZONE) * PNG_MODULE_PX;
+    let modules = n + 2 * QUIET_ZONE;
+    let side = modules * PNG_MODULE_PX;
     let colors = code.to_colors();
     let row_bytes = side.div_ceil(8) as usize;
-    let mut data = vec![0xFFu8; row_bytes * side as usize];
-    for y in 0..side {
-        for x in 0..side {
-            let (mx, my) = (x / PNG_MODULE_PX, y / PNG_MODULE_PX);
-            let dark = mx >= QUIET_ZONE
-                && my >= QUIET_ZONE
-                && mx < n + QUIET_ZONE
-                && my < n + QUIET_ZONE
+    let mut data = Vec::with_capacity(row_bytes * side as usize);
+    // Each row of modules is packed once, then repeated PNG_MODULE_PX times.
+    for my in 0..modules {
+        let mut row = vec![0xFFu8; row_bytes];
+        for mx in 0..modules {
+            let inside = (QUIET_ZONE..n + QUIET_ZONE).contains(&mx)
+                && (QUIET_ZONE..n + QUIET_ZONE).contains(&my);
+            if inside
                 && colors[((my - QUIET_ZONE) * n + (mx - QUIET_ZONE)) as usize]
-                    == qrcode::Color::Dark;
-            if dark {
-                data[y as usize * row_bytes + x as usize / 8] &= !(0x80 >> (x % 8));
+                    == qrcode::Color::Dark
+            {
+                for x in mx * PNG_MODULE_PX..(mx + 1) * PNG_MODULE_PX {
+                    row[x as usize / 8] &= !(0x80 >> (x % 8));
+                }
             }
+        }
+        for _ in 0..PNG_MODULE_PX {
+            data.extend_from_slice(&row);
         }
     }
     let mut out = Vec::new();

@@ -4,6 +4,7 @@
 //! absolute address. Short-link pages need no script: a meta refresh plus a visible
 //! link, and the feedback channel for whoever lands there.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::{Ctx, Image, Link};
@@ -66,24 +67,28 @@ struct Sheet {
 impl Renderer<'_> {
     /// `qr/<id>.svg` and `qr/<id>.png` for every representative with a code.
     pub(super) fn qr_files(&self, print: &Print) -> Result<Vec<OutFile>, RenderError> {
-        let mut out = Vec::new();
-        for rep in &self.site.representatives {
-            let Some(code) = self.site.codes.code_of(rep) else {
-                continue;
-            };
-            let payload = qr::payload(&print.base_url, code);
-            let qr = qr::encode(&payload, print.ecc)
-                .map_err(|m| (crate::diag::Location::file("content/codes.yaml"), m))?;
-            out.push(OutFile {
-                path: format!("qr/{}.svg", rep.id),
-                bytes: qr::svg(&qr).into_bytes(),
-            });
-            out.push(OutFile {
-                path: format!("qr/{}.png", rep.id),
-                bytes: qr::png(&qr),
-            });
-        }
-        Ok(out)
+        let files: Result<Vec<[OutFile; 2]>, RenderError> = self
+            .site
+            .representatives
+            .par_iter()
+            .filter_map(|rep| self.site.codes.code_of(rep).map(|code| (rep, code)))
+            .map(|(rep, code)| {
+                let payload = qr::payload(&print.base_url, code);
+                let qr = qr::encode(&payload, print.ecc)
+                    .map_err(|m| (crate::diag::Location::file("content/codes.yaml"), m))?;
+                Ok([
+                    OutFile {
+                        path: format!("qr/{}.svg", rep.id),
+                        bytes: qr::svg(&qr).into_bytes(),
+                    },
+                    OutFile {
+                        path: format!("qr/{}.png", rep.id),
+                        bytes: qr::png(&qr),
+                    },
+                ])
+            })
+            .collect();
+        Ok(files?.into_iter().flatten().collect())
     }
 
     /// `R/<CODE>/index.html` for every code ever given out.
