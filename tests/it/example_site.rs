@@ -56,6 +56,28 @@ fn example_site_builds() {
         );
     }
     assert!(reps >= 12, "the example site has {reps} representatives");
+    // No private value, and no non-public mobile, in any byte of the output.
+    for entry in walkdir::WalkDir::new(site.join("output")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            for secret in [
+                "PRIVATE-",
+                "13800000001",
+                "13800000002",
+                "13800000003",
+                "13800000004",
+                "13800000005",
+            ] {
+                assert!(
+                    !text.contains(secret),
+                    "{} holds {secret}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
     // Every representative has a code, and the codes file is what the repository holds.
     let codes = std::fs::read_to_string(site.join("content/codes.yaml")).unwrap();
     let committed = std::fs::read_to_string(root.join("content/codes.yaml")).unwrap_or_default();
