@@ -128,7 +128,8 @@ impl Codes {
              # 短码永不改变、永不复用，代表改名（aliases）或离任后仍然有效。\n",
         );
         for (code, id) in &self.entries {
-            let _ = writeln!(out, "{code}: {id}");
+            // Quoted: a code such as 9E43 or NULL would otherwise read back as a number or null.
+            let _ = writeln!(out, "\"{code}\": {id}");
         }
         out
     }
@@ -170,6 +171,24 @@ mod tests {
             ("AB23".into(), "li-si".into()),
         ]);
         let text = c.to_yaml();
-        assert!(text.ends_with("K7QX: zhang-san\nAB23: li-si\n"), "{text}");
+        assert!(
+            text.ends_with("\"K7QX\": zhang-san\n\"AB23\": li-si\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn codes_that_look_like_numbers_read_back_as_written() {
+        let c = Codes::new(vec![
+            ("9E43".into(), "a".into()),
+            ("NULL".into(), "b".into()),
+            ("2345".into(), "c".into()),
+        ]);
+        let node = crate::yaml::parse(&c.to_yaml()).unwrap();
+        let crate::yaml::Kind::Map(entries) = node.kind else {
+            panic!("not a map")
+        };
+        let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["9E43", "NULL", "2345"]);
     }
 }

@@ -71,7 +71,16 @@ pub fn write_site(output: &Path, files: &[OutFile]) -> Result<WriteStats, Msg> {
     Ok(stats)
 }
 
+/// Puts the staged tree in place of the output. On Linux the two folders are exchanged
+/// in one atomic step, so a build killed at any moment leaves either the whole old site
+/// or the whole new one; elsewhere (or on a file system that cannot exchange) two
+/// renames are used, and [`recover`] repairs the gap between them on the next build.
 fn swap(staging: &Path, output: &Path) -> Result<(), Msg> {
+    if output.is_dir() && exchange(staging, output).is_ok() {
+        // `staging` now holds the old site.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
     let old = sibling(output, "old");
     if old.exists() {
         fs::remove_dir_all(&old).map_err(|e| failed(&old, e))?;
@@ -85,6 +94,34 @@ fn swap(staging: &Path, output: &Path) -> Result<(), Msg> {
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// Writes `content/codes.yaml`: the one file repdir writes into `content/`. Written to a

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per feature (see tests/README.md).
 mod build;
+mod crash;
 mod errors;
 mod example_site;
 mod harness;

@@ -14,7 +14,7 @@ fn codes(site: &Site) -> BTreeMap<String, String> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let (code, id) = l.split_once(": ").unwrap();
-            (code.to_owned(), id.to_owned())
+            (code.trim_matches('"').to_owned(), id.to_owned())
         })
         .collect()
 }
