@@ -30,8 +30,9 @@ pub fn slug_for(text: &str) -> String {
         .split(['·', '•', '・', '.', ' ', '_', '-', '\u{3000}'])
         .filter(|p| !p.is_empty())
         .collect();
-    let single_han_name =
-        parts.len() == 1 && parts[0].chars().all(is_han) && parts[0].chars().count() >= 2;
+    let single_han_name = parts.len() == 1
+        && parts[0].chars().all(is_han)
+        && (2..=4).contains(&parts[0].chars().count());
     let mut words: Vec<String> = Vec::new();
     if single_han_name {
         let name = parts[0];
@@ -47,6 +48,9 @@ pub fn slug_for(text: &str) -> String {
             .map_or(name.len(), |(i, _)| i);
         words.push(spell(&name[..split]));
         words.push(spell(&name[split..]));
+    } else if parts.len() == 1 && parts[0].chars().all(is_han) {
+        // Longer Chinese text (a station's name): one word per syllable, readable in a URL.
+        words.extend(parts[0].chars().map(|c| spell(&c.to_string())));
     } else {
         words.extend(parts.iter().map(|p| spell(p)));
     }
@@ -107,7 +111,10 @@ mod tests {
         assert_eq!(slug_for("欧阳晓明"), "ouyang-xiaoming");
         assert_eq!(slug_for("阿依古丽·买买提"), "ayiguli-maimaiti");
         assert_eq!(slug_for("Zhang San"), "zhang-san");
-        assert_eq!(slug_for("白沙洲街道联络站"), "bai-shazhoujiedaolianluozhan");
+        assert_eq!(
+            slug_for("白沙洲街道联络站"),
+            "bai-sha-zhou-jie-dao-lian-luo-zhan"
+        );
         assert_eq!(slug_for("!!!"), "");
     }
 }
