@@ -15,6 +15,7 @@ mod validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{self, SiteConfig};
@@ -262,43 +263,62 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 type ReadRecord<T> = fn(&mut Reader, &yaml::Node, &str, &Path) -> Option<T>;
 
-fn load_records<T>(
+fn load_records<T: Send>(
     root: &Path,
     folder: &str,
     kind: RecordKind,
     diags: &mut Diagnostics,
     read_record: ReadRecord<T>,
 ) -> (Vec<T>, HashSet<String>) {
-    let mut out = Vec::new();
     let files = files_with_ids(root, folder, &["yaml", "yml"], kind, diags);
     let ids = files.iter().map(|(_, id)| id.clone()).collect();
-    for (rel, id) in files {
-        let Some(text) = read(root, &rel, MAX_RECORD_BYTES, diags) else {
-            continue;
-        };
-        let mut r = Reader::new(&rel, diags);
+    let records = each_file(&files, diags, |rel, id, d| {
+        let text = read(root, rel, MAX_RECORD_BYTES, d)?;
+        let mut r = Reader::new(rel, d);
         match yaml::parse(&text) {
-            Ok(node) => out.extend(read_record(&mut r, &node, &id, &rel)),
-            Err((pos, msg)) => r.error(pos, msg),
+            Ok(node) => read_record(&mut r, &node, id, rel),
+            Err((pos, msg)) => {
+                r.error(pos, msg);
+                None
+            }
         }
-    }
-    (out, ids)
+    });
+    (records, ids)
 }
 
 fn load_reports(root: &Path, diags: &mut Diagnostics) -> Vec<crate::model::Report> {
-    let mut out = Vec::new();
-    for (rel, slug) in files_with_ids(
+    let files = files_with_ids(
         root,
         "reports",
         &["md", "markdown"],
         RecordKind::Report,
         diags,
-    ) {
-        let Some(text) = read(root, &rel, MAX_REPORT_BYTES, diags) else {
-            continue;
-        };
-        let mut r = Reader::new(&rel, diags);
-        out.extend(reports::report(&mut r, &text, &slug, &rel));
+    );
+    each_file(&files, diags, |rel, slug, d| {
+        let text = read(root, rel, MAX_REPORT_BYTES, d)?;
+        reports::report(&mut Reader::new(rel, d), &text, slug, rel)
+    })
+}
+
+/// Reads every file on both cores; each file reports into its own list, and the lists
+/// are joined in file order, so the result does not depend on scheduling.
+fn each_file<T: Send>(
+    files: &[(PathBuf, String)],
+    diags: &mut Diagnostics,
+    read_one: impl Fn(&Path, &str, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Diagnostics)> = files
+        .par_iter()
+        .map(|(rel, id)| {
+            let mut d = Diagnostics::new();
+            let record = read_one(rel, id, &mut d);
+            (record, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (record, d) in results {
+        diags.extend(d);
+        out.extend(record);
     }
     out
 }
