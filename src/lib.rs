@@ -126,6 +126,7 @@ fn build_stages(
         return Err(Vec::new());
     };
     let output = output_folder(opts)?;
+    let at_output = |msg| stop(Location::file(output.display().to_string()), msg);
     if let Some(url) = &opts.base_url {
         let url = if url.ends_with('/') {
             url.clone()
@@ -141,26 +142,27 @@ fn build_stages(
         &opts.site.join(".cache/images"),
         &site,
     )?;
-    let today = opts.today.unwrap_or_else(build_date);
     let progress = opts
         .progress
         .clone()
         .unwrap_or_else(indicatif::ProgressBar::hidden);
     progress.set_length(render::page_estimate(&site) as u64);
+    let today = opts.today.unwrap_or_else(build_date);
     let render_opts = RenderOptions {
         today,
         drafts: opts.drafts,
         print,
         progress,
     };
-    let mut files =
-        render::render(&site, &theme, &media, &render_opts).map_err(|(at, msg)| stop(at, msg))?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(media.files);
-    let stats = write::write_site(&output, &files)
-        .map_err(|msg| stop(Location::file(output.display().to_string()), msg))?;
+    let staging = write::Staging::begin(&output).map_err(at_output)?;
+    render::render(&site, &theme, &media, &render_opts, &staging)
+        .map_err(|(at, msg)| stop(at, msg))?;
+    for file in &media.files {
+        staging.write(file).map_err(at_output)?;
+    }
+    let stats = staging.finish().map_err(at_output)?;
     Ok(Summary {
-        pages,
+        pages: stats.pages,
         files: stats.files,
         bytes: stats.bytes,
     })

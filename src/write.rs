@@ -8,13 +8,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::messages::Msg;
-use crate::render::OutFile;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use crate::diag::Location;
+use crate::render::{OutFile, RenderError, Sink};
 
 /// What was written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteStats {
     /// Files written.
     pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
 }
@@ -41,34 +46,96 @@ pub fn recover(output: &Path) {
     }
 }
 
-/// Writes `files` as the new content of `output`.
-pub fn write_site(output: &Path, files: &[OutFile]) -> Result<WriteStats, Msg> {
-    recover(output);
-    let staging = sibling(output, "new");
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| failed(&staging, e))?;
+/// The new site being written beside the output: files go in as they are rendered;
+/// [`Staging::finish`] swaps it in. Dropped unfinished (a failed build), it is removed
+/// and the output is left as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    finished: bool,
+}
+
+impl Staging {
+    /// Starts a new tree for `output` (repairing an interrupted earlier swap first).
+    pub fn begin(output: &Path) -> Result<Staging, Msg> {
+        recover(output);
+        let dir = sibling(output, "new");
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            finished: false,
+        })
     }
-    fs::create_dir_all(&staging).map_err(|e| failed(&staging, e))?;
-    let mut stats = WriteStats::default();
-    for f in files {
-        if f.path
+
+    /// Writes one file into the new tree.
+    pub fn write(&self, file: &OutFile) -> Result<(), Msg> {
+        if file
+            .path
             .split('/')
             .any(|part| part == ".." || part.is_empty())
         {
             return Err(Msg::WriteFailed {
-                reason: format!("bad output path {}", f.path),
+                reason: format!("bad output path {}", file.path),
             });
         }
-        let path = staging.join(&f.path);
+        let path = self.dir.join(&file.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        fs::write(&path, &f.bytes).map_err(|e| failed(&path, e))?;
-        stats.files += 1;
-        stats.bytes += f.bytes.len() as u64;
+        fs::write(&path, &file.bytes).map_err(|e| failed(&path, e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes
+            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
     }
-    swap(&staging, output)?;
-    Ok(stats)
+
+    /// Puts the new tree in place of the output.
+    pub fn finish(mut self) -> Result<WriteStats, Msg> {
+        swap(&self.dir, &self.output)?;
+        self.finished = true;
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutFile) -> Result<(), RenderError> {
+        self.write(&file)
+            .map_err(|msg| (Location::file(self.output.display().to_string()), msg))
+    }
+}
+
+/// Writes `files` as the new content of `output` (all of them, then the swap).
+pub fn write_site(output: &Path, files: &[OutFile]) -> Result<WriteStats, Msg> {
+    let staging = Staging::begin(output)?;
+    for f in files {
+        staging.write(f)?;
+    }
+    staging.finish()
 }
 
 /// Puts the staged tree in place of the output. On Linux the two folders are exchanged

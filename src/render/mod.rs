@@ -101,7 +101,8 @@ pub fn render(
     theme: &Theme,
     media: &Media,
     opts: &RenderOptions,
-) -> Result<Vec<OutFile>, RenderError> {
+    sink: &dyn Sink,
+) -> Result<(), RenderError> {
     let words = Words {
         strings: &theme.strings,
         lang: site.config.language,
@@ -115,46 +116,66 @@ pub fn render(
         media,
         opts,
     };
-    let mut out = Vec::new();
-    out.push(r.home()?);
-    out.extend(r.representative_listings()?);
-    let reps: Result<Vec<OutFile>, RenderError> = site
-        .representatives
+    let put_all = |files: Vec<OutFile>| files.into_iter().try_for_each(|f| sink.put(f));
+    sink.put(r.home()?)?;
+    put_all(r.representative_listings()?)?;
+    // The pages that grow with the site go to the sink as they are made, on both
+    // cores, so memory stays flat however many representatives there are.
+    site.representatives
         .par_iter()
-        .map(|rep| r.representative(rep))
-        .collect();
-    out.extend(reps?);
-    out.extend(r.alias_pages());
-    out.extend(r.stations()?);
-    out.extend(r.groups()?);
-    out.extend(r.reports()?);
-    out.push(r.page(
-        PageSpec {
-            dir: "404",
-            template: "404.html",
-            section: "other",
-            title: words.get("page_not_found"),
-            description: String::new(),
-            record: None,
-        },
-        |_, _| {},
-    )?);
+        .try_for_each(|rep| sink.put(r.representative(rep)?))?;
+    put_all(r.alias_pages())?;
+    put_all(r.stations()?)?;
+    put_all(r.groups()?)?;
+    r.reports(sink)?;
+    let not_found = PageSpec {
+        dir: "404",
+        template: "404.html",
+        section: "other",
+        title: words.get("page_not_found"),
+        description: String::new(),
+        record: None,
+    };
+    sink.put(r.page(not_found, |_, _| {})?)?;
     if let Some(print) = &opts.print {
-        out.extend(r.qr_files(print)?);
-        out.extend(r.short_links());
-        out.extend(r.boards(print)?);
+        r.qr_files(print, sink)?;
+        put_all(r.short_links())?;
+        put_all(r.boards(print)?)?;
     }
-    out.extend(feeds::feeds(site, &rel, &words));
+    put_all(feeds::feeds(site, &rel, &words))?;
     for (path, bytes) in &theme.statics {
-        out.push(OutFile {
+        sink.put(OutFile {
             path: format!("static/{path}"),
             bytes: bytes.clone(),
-        });
+        })?;
     }
-    // The 404 page lives at the root; its own links must not depend on the URL it is
-    // served for, so it is the one page that links from the site root.
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    Ok(())
+}
+
+/// Where rendered files go: the write stage's staging folder, or memory in tests.
+pub trait Sink: Sync {
+    /// Takes one finished file.
+    fn put(&self, file: OutFile) -> Result<(), RenderError>;
+}
+
+/// A sink that keeps everything in memory, sorted by path when taken out.
+#[derive(Debug, Default)]
+pub struct MemorySink(std::sync::Mutex<Vec<OutFile>>);
+
+impl MemorySink {
+    /// The files put so far, sorted by path.
+    pub fn into_files(self) -> Vec<OutFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, file: OutFile) -> Result<(), RenderError> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
 }
 
 /// A page that sends the reader on to `target`, with a visible link when refresh is off.

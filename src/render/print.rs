@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::context::{Ctx, Image, Link};
 use super::frame::{PageSpec, Renderer};
-use super::{OutFile, RenderError, escape};
+use super::{OutFile, RenderError, Sink, escape};
 use crate::codes::Target;
 use crate::config::Paper;
 use crate::model::Station;
@@ -66,29 +66,24 @@ struct Sheet {
 
 impl Renderer<'_> {
     /// `qr/<id>.svg` and `qr/<id>.png` for every representative with a code.
-    pub(super) fn qr_files(&self, print: &Print) -> Result<Vec<OutFile>, RenderError> {
-        let files: Result<Vec<[OutFile; 2]>, RenderError> = self
-            .site
+    pub(super) fn qr_files(&self, print: &Print, sink: &dyn Sink) -> Result<(), RenderError> {
+        self.site
             .representatives
             .par_iter()
             .filter_map(|rep| self.site.codes.code_of(rep).map(|code| (rep, code)))
-            .map(|(rep, code)| {
+            .try_for_each(|(rep, code)| {
                 let payload = qr::payload(&print.base_url, code);
                 let qr = qr::encode(&payload, print.ecc)
                     .map_err(|m| (crate::diag::Location::file("content/codes.yaml"), m))?;
-                Ok([
-                    OutFile {
-                        path: format!("qr/{}.svg", rep.id),
-                        bytes: qr::svg(&qr).into_bytes(),
-                    },
-                    OutFile {
-                        path: format!("qr/{}.png", rep.id),
-                        bytes: qr::png(&qr),
-                    },
-                ])
+                sink.put(OutFile {
+                    path: format!("qr/{}.svg", rep.id),
+                    bytes: qr::svg(&qr).into_bytes(),
+                })?;
+                sink.put(OutFile {
+                    path: format!("qr/{}.png", rep.id),
+                    bytes: qr::png(&qr),
+                })
             })
-            .collect();
-        Ok(files?.into_iter().flatten().collect())
     }
 
     /// `R/<CODE>/index.html` for every code ever given out.

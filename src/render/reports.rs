@@ -4,11 +4,12 @@ use rayon::prelude::*;
 
 use super::context::Link;
 use super::frame::{PageSpec, Renderer, paged_dir};
-use super::{OutFile, REPORTS_PER_PAGE, RenderError};
+use super::{REPORTS_PER_PAGE, RenderError, Sink};
 use crate::markdown;
 
 impl<'a> Renderer<'a> {
-    pub(super) fn reports(&self) -> Result<Vec<OutFile>, RenderError> {
+    /// The paginated index, and every report's page straight into `sink`.
+    pub(super) fn reports(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         let reports = &self.rel.reports;
         let mut out = Vec::new();
         let pages = reports.len().div_ceil(REPORTS_PER_PAGE).max(1);
@@ -37,48 +38,47 @@ impl<'a> Renderer<'a> {
                 },
             )?);
         }
-        let pages: Result<Vec<OutFile>, RenderError> = reports
-            .par_iter()
-            .map(|r| {
-                let dir = format!("reports/{}", r.slug);
-                self.page(
-                    PageSpec {
-                        dir: &dir,
-                        template: "report.html",
-                        section: "reports",
-                        title: r.title.value.clone(),
-                        description: r.summary.as_ref().map_or_else(
-                            || markdown::first_paragraph(&r.body),
-                            |s| s.value.clone(),
-                        ),
-                        record: Some(&r.source),
-                    },
-                    |ctx, c| {
-                        let mut view = serde_json::to_value(ctx.report(r)).unwrap_or_default();
-                        let groups: Vec<Link> = r
-                            .groups
-                            .iter()
-                            .filter_map(|g| self.site.group(&g.value))
-                            .map(|g| Link {
-                                name: g.name.value.clone(),
-                                url: ctx.link.page(&format!("groups/{}", g.id)),
-                            })
-                            .collect();
-                        let tags: Vec<&str> = r.tags.iter().map(|t| t.value.as_str()).collect();
-                        let extra = serde_json::json!({
-                            "body_html": markdown::to_html(&r.body),
-                            "groups": groups,
-                            "tags": tags,
-                        });
-                        if let (Some(v), Some(e)) = (view.as_object_mut(), extra.as_object()) {
-                            v.extend(e.clone());
-                        }
-                        c.insert("report", &view);
-                    },
-                )
-            })
-            .collect();
-        out.extend(pages?);
-        Ok(out)
+        for file in out {
+            sink.put(file)?;
+        }
+        reports.par_iter().try_for_each(|r| {
+            let dir = format!("reports/{}", r.slug);
+            self.page(
+                PageSpec {
+                    dir: &dir,
+                    template: "report.html",
+                    section: "reports",
+                    title: r.title.value.clone(),
+                    description: r
+                        .summary
+                        .as_ref()
+                        .map_or_else(|| markdown::first_paragraph(&r.body), |s| s.value.clone()),
+                    record: Some(&r.source),
+                },
+                |ctx, c| {
+                    let mut view = serde_json::to_value(ctx.report(r)).unwrap_or_default();
+                    let groups: Vec<Link> = r
+                        .groups
+                        .iter()
+                        .filter_map(|g| self.site.group(&g.value))
+                        .map(|g| Link {
+                            name: g.name.value.clone(),
+                            url: ctx.link.page(&format!("groups/{}", g.id)),
+                        })
+                        .collect();
+                    let tags: Vec<&str> = r.tags.iter().map(|t| t.value.as_str()).collect();
+                    let extra = serde_json::json!({
+                        "body_html": markdown::to_html(&r.body),
+                        "groups": groups,
+                        "tags": tags,
+                    });
+                    if let (Some(v), Some(e)) = (view.as_object_mut(), extra.as_object()) {
+                        v.extend(e.clone());
+                    }
+                    c.insert("report", &view);
+                },
+            )
+            .and_then(|file| sink.put(file))
+        })
     }
 }
