@@ -158,7 +158,7 @@ fn build_stages(
     render::render(&site, &theme, &media, &render_opts, &staging)
         .map_err(|(at, msg)| stop(at, msg))?;
     for file in &media.files {
-        staging.write(file).map_err(at_output)?;
+        staging.media(file).map_err(at_output)?;
     }
     let stats = staging.finish().map_err(at_output)?;
     Ok(Summary {

@@ -15,7 +15,6 @@ use crate::diag::Location;
 use crate::images::{self, Encoded, Use};
 use crate::messages::Msg;
 use crate::model::{Site, Spanned};
-use crate::render::OutFile;
 
 /// Largest image file read, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 64 * 1024 * 1024;
@@ -33,12 +32,40 @@ pub struct Published {
     pub height: u32,
 }
 
+/// One processed image file for the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaFile {
+    /// Path under the output folder.
+    pub path: String,
+    /// Where its bytes are.
+    pub source: Source,
+}
+
+/// Where a processed image's bytes are: in the cache (linked into the output, never
+/// held in memory), or in memory when the cache could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file under `.cache/images/`.
+    Cached(PathBuf),
+    /// The encoded bytes.
+    Memory(Vec<u8>),
+}
+
+/// One size of an image, as the cache or the encoder gives it.
+struct Sized {
+    size: &'static str,
+    ext: &'static str,
+    width: u32,
+    height: u32,
+    source: Source,
+}
+
 /// The processed images of a site, by their path in `content/`, and the files to write.
 #[derive(Debug, Default)]
 pub struct Media {
     images: BTreeMap<String, Vec<Published>>,
     /// Files to add to the output.
-    pub files: Vec<OutFile>,
+    pub files: Vec<MediaFile>,
     /// How many images were taken from the cache.
     pub cached: usize,
 }
@@ -109,9 +136,9 @@ pub fn prepare(
                         width: e.width,
                         height: e.height,
                     });
-                    media.files.push(OutFile {
+                    media.files.push(MediaFile {
                         path,
-                        bytes: e.bytes,
+                        source: e.source,
                     });
                 }
                 media.images.insert(job.path.value.clone(), sizes);
@@ -126,7 +153,7 @@ pub fn prepare(
     }
 }
 
-fn run(content: &Path, cache_dir: &Path, job: &Job) -> Result<(Vec<Encoded>, String, bool), Msg> {
+fn run(content: &Path, cache_dir: &Path, job: &Job) -> Result<(Vec<Sized>, String, bool), Msg> {
     let bytes = crate::files::read_bytes(&content.join(&job.path.value), MAX_IMAGE_BYTES)?;
     let mut hasher = Sha256::new();
     hasher.update(images::PIPELINE_VERSION.to_le_bytes());
@@ -139,17 +166,30 @@ fn run(content: &Path, cache_dir: &Path, job: &Job) -> Result<(Vec<Encoded>, Str
         .map(|b| format!("{b:02x}"))
         .collect();
     let dir = cache_dir.join(&hash);
-    if let Some(encoded) = read_cache(&dir) {
-        return Ok((encoded, hash, true));
+    if let Some(sizes) = read_cache(&dir) {
+        return Ok((sizes, hash, true));
     }
     let encoded = images::process(&bytes, job.use_)?;
     write_cache(&dir, &encoded);
-    Ok((encoded, hash, false))
+    let sizes = match read_cache(&dir) {
+        Some(sizes) => sizes,
+        None => encoded
+            .into_iter()
+            .map(|e| Sized {
+                size: e.size,
+                ext: e.ext,
+                width: e.width,
+                height: e.height,
+                source: Source::Memory(e.bytes),
+            })
+            .collect(),
+    };
+    Ok((sizes, hash, false))
 }
 
 /// Cached sizes are files `<size>-<width>x<height>.<ext>`; a missing or unreadable
 /// cache entry is simply processed again.
-fn read_cache(dir: &Path) -> Option<Vec<Encoded>> {
+fn read_cache(dir: &Path) -> Option<Vec<Sized>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).ok()? {
         let path = entry.ok()?.path();
@@ -159,12 +199,13 @@ fn read_cache(dir: &Path) -> Option<Vec<Encoded>> {
         let (w, h) = dims.split_once('x')?;
         let size = ["s", "m", "l", "x"].into_iter().find(|s| *s == size)?;
         let ext = ["jpg", "png"].into_iter().find(|e| *e == ext)?;
-        out.push(Encoded {
+        let (width, height) = (w.parse().ok()?, h.parse().ok()?);
+        out.push(Sized {
             size,
             ext,
-            width: w.parse().ok()?,
-            height: h.parse().ok()?,
-            bytes: std::fs::read(&path).ok()?,
+            width,
+            height,
+            source: Source::Cached(path),
         });
     }
     out.sort_by_key(|e| e.width);

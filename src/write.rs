@@ -102,6 +102,33 @@ impl Staging {
         Ok(())
     }
 
+    /// Adds a processed image: hard-linked from the cache (no copy, no memory), or
+    /// written when it only exists in memory.
+    pub fn media(&self, file: &crate::media::MediaFile) -> Result<(), Msg> {
+        let from = match &file.source {
+            crate::media::Source::Memory(bytes) => {
+                return self.write(&OutFile {
+                    path: file.path.clone(),
+                    bytes: bytes.clone(),
+                });
+            }
+            crate::media::Source::Cached(from) => from,
+        };
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+        }
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(|e| failed(&path, e))?;
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(
+            fs::metadata(&path).map_or(0, |m| m.len()),
+            Ordering::Relaxed,
+        );
+        Ok(())
+    }
+
     /// Puts the new tree in place of the output.
     pub fn finish(mut self) -> Result<WriteStats, Msg> {
         swap(&self.dir, &self.output)?;
