@@ -316,3 +316,135 @@ fn printed_boards_scan() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+// Every board of the example site, printed by Chromium on A4 and rasterised at 150 dpi,
+// has the pages its layout promises and one scannable code per current representative
+// of the station (plus the sample WeChat code where its owner is on the board).
+#[test]
+fn every_board_of_the_example_site_scans() {
+    if !have_print_tools() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let site = dir.path().join("site");
+    crate::build::copy_dir(&root.join("content"), &site.join("content"));
+    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
+        .args(["build", "--quiet", "--site"])
+        .arg(&site)
+        .env("SOURCE_DATE_EPOCH", crate::build::EPOCH)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let codes: BTreeMap<String, String> = std::fs::read_to_string(site.join("content/codes.yaml"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once(": "))
+        .map(|(c, id)| (c.trim_matches('"').to_owned(), id.to_owned()))
+        .collect();
+    // Every QR image of the example site decodes (rqrr) to its representative's link.
+    for (code, id) in &codes {
+        let decoded = decode_png(&site.join(format!("output/qr/{id}.png")));
+        assert_eq!(decoded, [format!("HTTPS://RD.EXAMPLE.GOV.CN/R/{code}")], "{id}");
+    }
+    let boards: Vec<_> = std::fs::read_dir(site.join("output/boards"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert!(boards.len() >= 3, "{boards:?}");
+    for board in boards {
+        let station = board.file_name().unwrap().to_string_lossy().into_owned();
+        let html = std::fs::read_to_string(board.join("index.html")).unwrap();
+        // The representatives on the board, by the links of their tiles' QR images.
+        let ids: Vec<String> = html
+            .match_indices("/qr/")
+            .map(|(i, _)| html[i + 4..].split(".svg").next().unwrap().to_owned())
+            .collect();
+        assert!(!ids.is_empty(), "{station}: an empty board");
+        let work = dir.path().join(format!("print-{station}"));
+        std::fs::create_dir_all(&work).unwrap();
+        let pdf = print_to_pdf(&board.join("index.html"), &work);
+        assert!(
+            Command::new("pdftoppm")
+                .args(["-r", "150", "-png"])
+                .arg(&pdf)
+                .arg(work.join("page"))
+                .status()
+                .unwrap()
+                .success()
+        );
+        let pages: Vec<_> = std::fs::read_dir(&work)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .collect();
+        assert_eq!(
+            pages.len(),
+            ids.len().div_ceil(6),
+            "{station}: pages for {} representatives",
+            ids.len()
+        );
+        let mut found: Vec<String> = Vec::new();
+        for page in &pages {
+            let out = Command::new("zbarimg")
+                .args(["-q", "--raw"])
+                .arg(page)
+                .output()
+                .unwrap();
+            found.extend(
+                String::from_utf8_lossy(&out.stdout)
+                    .lines()
+                    .map(str::to_owned),
+            );
+        }
+        let wechat = found.iter().filter(|f| !f.starts_with("HTTPS://")).count();
+        assert_eq!(
+            wechat,
+            usize::from(ids.iter().any(|id| id == "lin-yue")),
+            "{station}: {found:?}"
+        );
+        let mut scanned: Vec<String> = found
+            .iter()
+            .filter_map(|f| f.strip_prefix("HTTPS://RD.EXAMPLE.GOV.CN/R/"))
+            .map(|code| codes[code].clone())
+            .collect();
+        scanned.sort();
+        let mut expected = ids.clone();
+        expected.sort();
+        assert_eq!(scanned, expected, "{station}");
+    }
+}
+
+// Broken photos give a clear error naming the record's line, never a panic, and
+// the previous output stays.
+#[test]
+fn broken_photos_are_refused_by_name() {
+    let png_header_only = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (name, bytes) in [
+        ("text.jpg", b"this is not a picture\n".to_vec()),
+        ("empty.jpg", Vec::new()),
+        ("truncated.png", png_header_only),
+    ] {
+        let site = Site::from_fixture("build/basic");
+        site.build_ok();
+        let before = site.files();
+        std::fs::write(site.root.join("content/media").join(name), bytes).unwrap();
+        let rep = site.root.join("content/representatives/li-si.yaml");
+        let yaml = std::fs::read_to_string(&rep).unwrap();
+        std::fs::write(&rep, format!("{yaml}photo: media/{name}\n")).unwrap();
+        let out = site.build();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains("content/representatives/li-si.yaml:5:8"),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(before, site.files(), "{name}: the previous output changed");
+    }
+}
