@@ -26,21 +26,7 @@ pub struct Text {
 
 /// Reads a text file of at most `limit` bytes.
 pub fn read_text(path: &Path, limit: u64) -> Result<Text, Msg> {
-    let file = std::fs::File::open(path).map_err(|e| Msg::ReadFailed {
-        reason: e.to_string(),
-    })?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Msg::ReadFailed {
-            reason: e.to_string(),
-        })?;
-    if bytes.len() as u64 > limit {
-        return Err(Msg::FileTooLarge {
-            limit_kib: limit / 1024,
-        });
-    }
-    decode(&bytes)
+    decode(&read_bytes(path, limit)?)
 }
 
 /// Reads a binary file of at most `limit` bytes.

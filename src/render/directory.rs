@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Link, PersonCard};
-use super::frame::{PageSpec, Pagination, Renderer, paged_dir};
+use super::frame::{PageSpec, Pagination, Renderer};
 use super::links::{Linker, index_file};
 use super::{OutFile, REPS_PER_PAGE, RenderError, pinyin_of, redirect_page};
 use crate::model::{Choice, Level, Representative};
@@ -158,45 +158,39 @@ impl<'a> Renderer<'a> {
         )?);
         for (key, label, reps) in &groups {
             let dir = format!("representatives/{key}");
-            let pages = reps.len().div_ceil(REPS_PER_PAGE).max(1);
-            for n in 1..=pages {
-                let chunk = &reps[((n - 1) * REPS_PER_PAGE).min(reps.len())
-                    ..(n * REPS_PER_PAGE).min(reps.len())];
-                let page_title = if n == 1 {
-                    label.clone()
-                } else {
-                    format!("{label} · {}", self.words.page_n(n))
-                };
-                out.push(self.page(
-                    PageSpec {
-                        dir: &paged_dir(&dir, n),
-                        template: "representatives.html",
-                        section: "representatives",
-                        title: page_title,
-                        description: String::new(),
-                        record: None,
-                    },
-                    |ctx, c| {
-                        let section = Section {
-                            title: label.clone(),
-                            count: reps.len(),
-                            items: chunk.iter().map(|r| ctx.person(r)).collect(),
-                            more_url: None,
-                        };
-                        let listing = Listing {
-                            title: label.clone(),
-                            intro: String::new(),
-                            sections: vec![section],
-                            pagination: self.pagination(ctx, &dir, n, pages),
-                            filters: vec![Link {
-                                name: self.words.get("nav_representatives"),
-                                url: ctx.link.page("representatives"),
-                            }],
-                        };
-                        c.insert("listing", &listing);
-                    },
-                )?);
-            }
+            let spec = PageSpec {
+                dir: &dir,
+                template: "representatives.html",
+                section: "representatives",
+                title: label.clone(),
+                description: String::new(),
+                record: None,
+            };
+            out.extend(self.paginated(
+                spec,
+                reps,
+                REPS_PER_PAGE,
+                |ctx, c, chunk, pagination| {
+                    let section = Section {
+                        title: label.clone(),
+                        count: reps.len(),
+                        items: chunk.iter().map(|r| ctx.person(r)).collect(),
+                        more_url: None,
+                    };
+                    let back = Link {
+                        name: self.words.get("nav_representatives"),
+                        url: ctx.link.page("representatives"),
+                    };
+                    let listing = Listing {
+                        title: label.clone(),
+                        intro: String::new(),
+                        sections: vec![section],
+                        pagination,
+                        filters: vec![back],
+                    };
+                    c.insert("listing", &listing);
+                },
+            )?);
         }
         Ok(out)
     }

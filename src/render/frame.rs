@@ -211,6 +211,41 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// A listing cut into pages of `per_page` items: `dir/`, `dir/page/2/`, … (at least
+    /// one page, even when empty). `fill` gets the page's items and its pagination.
+    pub(super) fn paginated<T>(
+        &self,
+        spec: PageSpec,
+        items: &[T],
+        per_page: usize,
+        fill: impl Fn(&Ctx, &mut tera::Context, &[T], Option<Pagination>),
+    ) -> Result<Vec<OutFile>, RenderError> {
+        let pages = items.len().div_ceil(per_page).max(1);
+        (1..=pages)
+            .map(|n| {
+                let chunk =
+                    &items[((n - 1) * per_page).min(items.len())..(n * per_page).min(items.len())];
+                let dir = paged_dir(spec.dir, n);
+                let title = if n == 1 {
+                    spec.title.clone()
+                } else {
+                    format!("{} · {}", spec.title, self.words.page_n(n))
+                };
+                let page = PageSpec {
+                    dir: &dir,
+                    template: spec.template,
+                    section: spec.section,
+                    title,
+                    description: spec.description.clone(),
+                    record: spec.record,
+                };
+                self.page(page, |ctx, c| {
+                    fill(ctx, c, chunk, self.pagination(ctx, spec.dir, n, pages))
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn pagination(
         &self,
         ctx: &Ctx,

@@ -1,14 +1,13 @@
 //! The liaison network: the stations index as the 站-点-室 tree, station pages, groups.
 
 use super::context::Link;
-use super::frame::{PageSpec, Renderer, opt, paged_dir};
+use super::frame::{PageSpec, Renderer, opt};
 use super::{OutFile, RenderError, STATIONS_PER_PAGE};
 use crate::markdown;
 
 impl<'a> Renderer<'a> {
     pub(super) fn stations(&self) -> Result<Vec<OutFile>, RenderError> {
         let site = self.site;
-        let mut out = Vec::new();
         let tops: Vec<&crate::model::Station> = site
             .stations
             .iter()
@@ -18,43 +17,35 @@ impl<'a> Renderer<'a> {
                     .is_none_or(|p| site.station(&p.value).is_none())
             })
             .collect();
-        let pages = tops.len().div_ceil(STATIONS_PER_PAGE).max(1);
-        let title = self.words.get("nav_stations");
-        for n in 1..=pages {
-            let chunk = &tops[((n - 1) * STATIONS_PER_PAGE).min(tops.len())
-                ..(n * STATIONS_PER_PAGE).min(tops.len())];
-            let page_title = if n == 1 {
-                title.clone()
-            } else {
-                format!("{title} · {}", self.words.page_n(n))
-            };
-            out.push(self.page(
-                PageSpec {
-                    dir: &paged_dir("stations", n),
-                    template: "stations.html",
-                    section: "stations",
-                    title: page_title,
-                    description: String::new(),
-                    record: None,
-                },
-                |ctx, c| {
-                    let tree: Vec<serde_json::Value> = chunk
-                        .iter()
-                        .map(|s| {
-                            let children: Vec<_> = self
-                                .rel
-                                .children_of(&s.id)
-                                .iter()
-                                .map(|ch| ctx.station(ch))
-                                .collect();
-                            serde_json::json!({ "station": ctx.station(s), "children": children })
-                        })
-                        .collect();
-                    c.insert("tree", &tree);
-                    c.insert("pagination", &self.pagination(ctx, "stations", n, pages));
-                },
-            )?);
-        }
+        let index = PageSpec {
+            dir: "stations",
+            template: "stations.html",
+            section: "stations",
+            title: self.words.get("nav_stations"),
+            description: String::new(),
+            record: None,
+        };
+        let mut out = self.paginated(
+            index,
+            &tops,
+            STATIONS_PER_PAGE,
+            |ctx, c, chunk, pagination| {
+                let tree: Vec<serde_json::Value> = chunk
+                    .iter()
+                    .map(|s| {
+                        let children: Vec<_> = self
+                            .rel
+                            .children_of(&s.id)
+                            .iter()
+                            .map(|ch| ctx.station(ch))
+                            .collect();
+                        serde_json::json!({ "station": ctx.station(s), "children": children })
+                    })
+                    .collect();
+                c.insert("tree", &tree);
+                c.insert("pagination", &pagination);
+            },
+        )?;
         for st in &site.stations {
             let dir = format!("stations/{}", st.id);
             out.push(self.page(PageSpec { dir: &dir, template: "station.html", section: "stations", title: st.name.value.clone(), description: String::new(), record: Some(&st.source) }, |ctx, c| {

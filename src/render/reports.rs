@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::context::Link;
-use super::frame::{PageSpec, Renderer, paged_dir};
+use super::frame::{PageSpec, Renderer};
 use super::{REPORTS_PER_PAGE, RenderError, Sink};
 use crate::markdown;
 
@@ -11,33 +11,24 @@ impl<'a> Renderer<'a> {
     /// The paginated index, and every report's page straight into `sink`.
     pub(super) fn reports(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         let reports = &self.rel.reports;
-        let mut out = Vec::new();
-        let pages = reports.len().div_ceil(REPORTS_PER_PAGE).max(1);
-        let title = self.words.get("nav_reports");
-        for n in 1..=pages {
-            let chunk = &reports[((n - 1) * REPORTS_PER_PAGE).min(reports.len())
-                ..(n * REPORTS_PER_PAGE).min(reports.len())];
-            let page_title = if n == 1 {
-                title.clone()
-            } else {
-                format!("{title} · {}", self.words.page_n(n))
-            };
-            out.push(self.page(
-                PageSpec {
-                    dir: &paged_dir("reports", n),
-                    template: "reports.html",
-                    section: "reports",
-                    title: page_title,
-                    description: String::new(),
-                    record: None,
-                },
-                |ctx, c| {
-                    let cards: Vec<_> = chunk.iter().map(|r| ctx.report(r)).collect();
-                    c.insert("reports", &cards);
-                    c.insert("pagination", &self.pagination(ctx, "reports", n, pages));
-                },
-            )?);
-        }
+        let index = PageSpec {
+            dir: "reports",
+            template: "reports.html",
+            section: "reports",
+            title: self.words.get("nav_reports"),
+            description: String::new(),
+            record: None,
+        };
+        let out = self.paginated(
+            index,
+            reports,
+            REPORTS_PER_PAGE,
+            |ctx, c, chunk, pagination| {
+                let cards: Vec<_> = chunk.iter().map(|r| ctx.report(r)).collect();
+                c.insert("reports", &cards);
+                c.insert("pagination", &pagination);
+            },
+        )?;
         for file in out {
             sink.put(file)?;
         }

@@ -2,6 +2,8 @@
 //! clean (no errors, no warnings) and build.
 
 use std::path::Path;
+
+use crate::build::copy_dir;
 use std::process::Command;
 
 // `repdir check` on the example site reports nothing at all.
@@ -27,19 +29,7 @@ fn example_site_has_no_diagnostics() {
 #[test]
 fn example_site_builds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let site = dir.path().join("site");
-    copy_dir(&root.join("content"), &site.join("content"));
-    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
-        .args(["build", "--site"])
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, site) = build_example();
     let reps = std::fs::read_dir(root.join("content/representatives"))
         .unwrap()
         .count();
@@ -92,19 +82,7 @@ fn example_site_builds() {
 #[test]
 fn example_site_pages_are_valid_html_and_light() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let site = dir.path().join("site");
-    copy_dir(&root.join("content"), &site.join("content"));
-    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
-        .args(["build", "--quiet", "--site"])
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, site) = build_example();
     let output = site.join("output");
     for entry in walkdir::WalkDir::new(&output) {
         let entry = entry.unwrap();
@@ -138,14 +116,23 @@ fn example_site_pages_are_valid_html_and_light() {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+/// Builds a copy of the example site (in a temporary folder, with the fixed build
+/// date of the tests); returns the folder, which lives as long as the guard.
+pub(crate) fn build_example() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let site = dir.path().join("site");
+    copy_dir(&root.join("content"), &site.join("content"));
+    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
+        .args(["build", "--quiet", "--site"])
+        .arg(&site)
+        .env("SOURCE_DATE_EPOCH", crate::build::EPOCH)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, site)
 }

@@ -325,21 +325,7 @@ fn every_board_of_the_example_site_scans() {
     if !have_print_tools() {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let site = dir.path().join("site");
-    crate::build::copy_dir(&root.join("content"), &site.join("content"));
-    let out = Command::new(env!("CARGO_BIN_EXE_repdir"))
-        .args(["build", "--quiet", "--site"])
-        .arg(&site)
-        .env("SOURCE_DATE_EPOCH", crate::build::EPOCH)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (dir, site) = crate::example_site::build_example();
     let codes: BTreeMap<String, String> = std::fs::read_to_string(site.join("content/codes.yaml"))
         .unwrap()
         .lines()
@@ -349,7 +335,11 @@ fn every_board_of_the_example_site_scans() {
     // Every QR image of the example site decodes (rqrr) to its representative's link.
     for (code, id) in &codes {
         let decoded = decode_png(&site.join(format!("output/qr/{id}.png")));
-        assert_eq!(decoded, [format!("HTTPS://RD.EXAMPLE.GOV.CN/R/{code}")], "{id}");
+        assert_eq!(
+            decoded,
+            [format!("HTTPS://RD.EXAMPLE.GOV.CN/R/{code}")],
+            "{id}"
+        );
     }
     let boards: Vec<_> = std::fs::read_dir(site.join("output/boards"))
         .unwrap()
