@@ -81,7 +81,6 @@ fn example_site_builds() {
 // and none is over 100 KB before images.
 #[test]
 fn example_site_pages_are_valid_html_and_light() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (_dir, site) = build_example();
     let output = site.join("output");
     for entry in walkdir::WalkDir::new(&output) {
