@@ -43,15 +43,30 @@ pub fn display_url(base_url: &str, code: &str) -> String {
 
 /// Encodes `payload` at error correction `ecc` (`L`, `M`, `Q`, `H`).
 pub fn encode(payload: &str, ecc: char) -> Result<QrCode, Msg> {
-    let level = match ecc {
+    QrCode::with_error_correction_level(payload.as_bytes(), level(ecc)).map_err(|e| {
+        Msg::ImageError {
+            detail: format!("QR: {e}"),
+        }
+    })
+}
+
+/// How many modules wide the code for `payload` is, without drawing it (choosing the
+/// mask, the costly part of encoding, is skipped).
+pub fn modules(payload: &str, ecc: char) -> Result<usize, Msg> {
+    let bits =
+        qrcode::bits::encode_auto(payload.as_bytes(), level(ecc)).map_err(|e| Msg::ImageError {
+            detail: format!("QR: {e}"),
+        })?;
+    Ok(bits.version().width() as usize)
+}
+
+fn level(ecc: char) -> EcLevel {
+    match ecc {
         'L' => EcLevel::L,
         'M' => EcLevel::M,
         'H' => EcLevel::H,
         _ => EcLevel::Q,
-    };
-    QrCode::with_error_correction_level(payload.as_bytes(), level).map_err(|e| Msg::ImageError {
-        detail: format!("QR: {e}"),
-    })
+    }
 }
 
 /// The QR version (1–40) of a code.
@@ -145,6 +160,7 @@ mod tests {
     fn a_26_character_base_url_fits_version_3_at_q() {
         let p = payload("https://rd.example.gov.cn/", "K7QX");
         assert_eq!(version(&encode(&p, 'Q').unwrap()), 3);
+        assert_eq!(modules(&p, 'Q').unwrap(), 29);
     }
 
     #[test]

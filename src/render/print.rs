@@ -155,11 +155,7 @@ impl Renderer<'_> {
             qr: ctx.link.file(&format!("qr/{}.svg", rep.id)),
             qr_mm: format!(
                 "{:.1}",
-                qr_image_mm(
-                    qr::encode(&qr::payload(&print.base_url, code), print.ecc)
-                        .ok()?
-                        .width()
-                )
+                qr_image_mm(qr::modules(&qr::payload(&print.base_url, code), print.ecc).ok()?)
             ),
             short_url: qr::display_url(&print.base_url, code),
             wechat_qr: rep.wechat_qr.as_ref().and_then(|q| {
