@@ -97,12 +97,12 @@ fn build(args: &BuildArgs) -> i32 {
                 let kib = s.bytes / 1024;
                 let line = match lang {
                     Lang::Zh => format!(
-                        "已生成 {} 个页面、{} 个文件（{kib} KiB），用时 {secs:.2} 秒",
-                        s.pages, s.files
+                        "已生成 {} 个页面、{} 个文件（{kib} KiB），其中 {} 个有变化，用时 {secs:.2} 秒",
+                        s.pages, s.files, s.written
                     ),
                     Lang::En => format!(
-                        "built {} pages, {} files ({kib} KiB) in {secs:.2} s",
-                        s.pages, s.files
+                        "built {} pages, {} files ({kib} KiB), {} changed, in {secs:.2} s",
+                        s.pages, s.files, s.written
                     ),
                 };
                 let _ = writeln!(err, "{line}");

@@ -60,6 +60,8 @@ pub struct Summary {
     pub pages: usize,
     /// All files.
     pub files: usize,
+    /// Files written because they were new or changed; the rest kept their old copy.
+    pub written: usize,
     /// Total bytes.
     pub bytes: u64,
 }
@@ -164,6 +166,7 @@ fn build_stages(
     Ok(Summary {
         pages: stats.pages,
         files: stats.files,
+        written: stats.written,
         bytes: stats.bytes,
     })
 }

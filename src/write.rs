@@ -18,6 +18,8 @@ use crate::render::{OutFile, RenderError, Sink};
 pub struct WriteStats {
     /// Files written.
     pub files: usize,
+    /// Files whose bytes were new or changed (the others were linked from the old tree).
+    pub written: usize,
     /// HTML pages among them.
     pub pages: usize,
     /// Bytes written.
@@ -53,6 +55,7 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     files: AtomicUsize,
+    written: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
     finished: bool,
@@ -71,6 +74,7 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             files: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             finished: false,
@@ -92,7 +96,10 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        fs::write(&path, &file.bytes).map_err(|e| failed(&path, e))?;
+        if !self.reuse(&file.path, &file.bytes, &path) {
+            fs::write(&path, &file.bytes).map_err(|e| failed(&path, e))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         if file.path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
@@ -100,6 +107,16 @@ impl Staging {
         self.bytes
             .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Links the current output's file into the new tree when its bytes are the same,
+    /// so an unchanged file keeps its inode and mtime (rsync and upload tools then send
+    /// only what changed). The old tree is never modified, so a failed build loses nothing.
+    fn reuse(&self, rel: &str, bytes: &[u8], to: &Path) -> bool {
+        let old = self.output.join(rel);
+        let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|b| b == bytes);
+        same && fs::hard_link(&old, to).is_ok()
     }
 
     /// Adds a processed image: hard-linked from the cache (no copy, no memory), or
@@ -135,6 +152,7 @@ impl Staging {
         self.finished = true;
         Ok(WriteStats {
             files: self.files.load(Ordering::Relaxed),
+            written: self.written.load(Ordering::Relaxed),
             pages: self.pages.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
         })
@@ -247,6 +265,20 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("gone.html").exists());
         assert!(!sibling(&out, "new").exists() && !sibling(&out, "old").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_keep_their_inode_and_only_changes_are_written() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[file("same.html", "1"), file("changed.html", "a")]).unwrap();
+        let before = fs::metadata(out.join("same.html")).unwrap().ino();
+        let stats = write_site(&out, &[file("same.html", "1"), file("changed.html", "b")]).unwrap();
+        assert_eq!((stats.files, stats.written), (2, 1));
+        assert_eq!(fs::metadata(out.join("same.html")).unwrap().ino(), before);
+        assert_eq!(fs::read_to_string(out.join("changed.html")).unwrap(), "b");
     }
 
     #[test]
