@@ -23,6 +23,25 @@ pub enum Command {
     Check(CheckOptions),
     /// Check, then write the site into output/ (生成网站).
     Build(BuildArgs),
+    /// Preview the site on this computer, rebuilding on every change (本地预览).
+    Serve(ServeArgs),
+}
+
+/// Options of `repdir serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site's folder (the one holding content/).
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; only this computer by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Include reports marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `repdir build`.
@@ -70,6 +89,12 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(opts) => check(&opts),
         Command::Build(args) => build(&args),
+        Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {
+            site: args.site,
+            bind: args.bind,
+            port: args.port,
+            drafts: args.drafts,
+        }),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod model;
 pub mod qr;
 pub mod render;
+pub mod serve;
 pub mod write;
 pub mod yaml;
 

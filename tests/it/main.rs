@@ -5,3 +5,4 @@ mod errors;
 mod example_site;
 mod harness;
 mod print;
+mod serve;
