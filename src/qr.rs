@@ -80,11 +80,23 @@ pub fn version(code: &QrCode) -> i16 {
 pub fn svg(code: &QrCode) -> String {
     let n = code.width() as u32;
     let size = n + 2 * QUIET_ZONE;
+    // One rectangle per horizontal run of dark modules keeps the file small.
+    let colors = code.to_colors();
     let mut path = String::new();
-    for (i, color) in code.to_colors().iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            let (x, y) = (i as u32 % n + QUIET_ZONE, i as u32 / n + QUIET_ZONE);
-            let _ = write!(path, "M{x} {y}h1v1h-1z");
+    for (y, row) in colors.chunks(n as usize).enumerate() {
+        let mut x = 0;
+        while x < row.len() {
+            if row[x] == qrcode::Color::Dark {
+                let start = x;
+                while x < row.len() && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let (left, top, run) =
+                    (start as u32 + QUIET_ZONE, y as u32 + QUIET_ZONE, x - start);
+                let _ = write!(path, "M{left} {top}h{run}v1h-{run}z");
+            } else {
+                x += 1;
+            }
         }
     }
     format!(
@@ -161,6 +173,39 @@ mod tests {
         let p = payload("https://rd.example.gov.cn/", "K7QX");
         assert_eq!(version(&encode(&p, 'Q').unwrap()), 3);
         assert_eq!(modules(&p, 'Q').unwrap(), 29);
+    }
+
+    #[test]
+    fn svg_draws_the_same_modules() {
+        let code = encode("HTTPS://RD.EXAMPLE.GOV.CN/R/K7QX", 'Q').unwrap();
+        let svg = svg(&code);
+        // Rasterise the path by hand: every run `Mx yhNv1h-Nz` fills N modules of a row.
+        let n = code.width();
+        let mut dark = vec![false; n * n];
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        for run in d.split('z').filter(|r| !r.is_empty()) {
+            let nums: Vec<usize> = run
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|t| !t.is_empty())
+                .map(|t| t.parse().unwrap())
+                .collect();
+            let (x, y, len) = (nums[0] - 4, nums[1] - 4, nums[2]);
+            for i in x..x + len {
+                dark[y * n + i] = true;
+            }
+        }
+        let expected: Vec<bool> = code
+            .to_colors()
+            .iter()
+            .map(|c| *c == qrcode::Color::Dark)
+            .collect();
+        assert_eq!(dark, expected);
     }
 
     #[test]
