@@ -5,4 +5,5 @@ mod errors;
 mod example_site;
 mod harness;
 mod print;
+mod properties;
 mod serve;
