@@ -12,6 +12,7 @@ pub mod labels;
 pub mod links;
 mod network;
 pub mod print;
+mod profile;
 mod relations;
 mod reports;
 pub mod theme;
