@@ -174,7 +174,7 @@ impl<'a> Renderer<'a> {
                 groups: l.page("groups"),
                 reports: l.page("reports"),
                 boards: self.opts.print.as_ref().map(|_| l.page("boards")),
-                data: None,
+                data: Some(l.page("data")),
             },
         );
         let canonical = base.map(|b| {

@@ -5,6 +5,7 @@
 //! sorted, so two builds of the same input give the same bytes.
 
 pub mod context;
+mod data;
 mod directory;
 mod feeds;
 mod frame;
@@ -143,6 +144,8 @@ pub fn render(
         put_all(r.short_links())?;
         put_all(r.boards(print)?)?;
     }
+    put_all(r.open_data())?;
+    sink.put(r.data_page()?)?;
     put_all(feeds::feeds(site, &rel, &words))?;
     for (path, bytes) in &theme.statics {
         sink.put(OutFile {

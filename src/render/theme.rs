@@ -34,6 +34,7 @@ const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/404.html",
     "templates/boards.html",
     "templates/board.html",
+    "templates/data.html",
     "templates/partials/header.html",
     "templates/partials/footer.html",
     "templates/partials/person-card.html",

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per feature (see tests/README.md).
 mod build;
 mod crash;
+mod data;
 mod errors;
 mod example_site;
 mod harness;
