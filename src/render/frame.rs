@@ -50,6 +50,7 @@ struct SiteView {
     as_of: Option<String>,
     feedback: Option<FeedbackView>,
     base_url: String,
+    portable: bool,
 }
 
 #[derive(Serialize)]
@@ -162,6 +163,7 @@ impl<'a> Renderer<'a> {
                     phone: opt(&f.phone),
                 }),
                 base_url: base.clone().unwrap_or_default(),
+                portable: cfg.links == crate::config::Links::Portable,
             },
         );
         let l = &ctx.link;

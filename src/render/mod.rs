@@ -16,6 +16,7 @@ pub mod print;
 mod profile;
 mod relations;
 mod reports;
+mod search;
 pub mod theme;
 
 use rayon::prelude::*;
@@ -144,6 +145,7 @@ pub fn render(
         put_all(r.short_links())?;
         put_all(r.boards(print)?)?;
     }
+    put_all(r.search_index())?;
     put_all(r.open_data())?;
     sink.put(r.data_page()?)?;
     put_all(feeds::feeds(site, &rel, &words))?;

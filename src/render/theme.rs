@@ -41,9 +41,11 @@ const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/partials/station-card.html",
     "templates/partials/report-card.html",
     "templates/partials/pagination.html",
+    "templates/partials/search.html",
     "static/style.css",
     "static/placeholder.svg",
     "static/board.css",
+    "static/search.js",
     "i18n/zh-CN.yaml",
     "i18n/en.yaml",
 ];

@@ -7,4 +7,5 @@ mod example_site;
 mod harness;
 mod print;
 mod properties;
+mod search;
 mod serve;
