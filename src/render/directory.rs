@@ -110,6 +110,7 @@ impl<'a> Renderer<'a> {
             self.words.get("former_representatives"),
             self.sorted_reps(|r| r.is_former(today)),
         ));
+        let regions = self.regions(|r| !r.is_former(today));
         let title = self.words.get("nav_representatives");
         out.push(self.page(
             PageSpec {
@@ -136,7 +137,7 @@ impl<'a> Renderer<'a> {
                             .then(|| ctx.link.page(&format!("representatives/{key}"))),
                     })
                     .collect();
-                let filters = groups
+                let mut filters: Vec<Link> = groups
                     .iter()
                     .filter(|(_, _, reps)| !reps.is_empty())
                     .map(|(key, label, _)| Link {
@@ -144,6 +145,10 @@ impl<'a> Renderer<'a> {
                         url: ctx.link.page(&format!("representatives/{key}")),
                     })
                     .collect();
+                filters.extend(regions.iter().map(|(slug, name, _)| Link {
+                    name: name.clone(),
+                    url: ctx.link.page(&format!("representatives/region/{slug}")),
+                }));
                 c.insert(
                     "listing",
                     &Listing {
@@ -156,7 +161,11 @@ impl<'a> Renderer<'a> {
                 );
             },
         )?);
-        for (key, label, reps) in &groups {
+        let by_region = regions
+            .iter()
+            .map(|(slug, name, reps)| (format!("region/{slug}"), name.clone(), reps.clone()));
+        for (key, label, reps) in groups.iter().cloned().chain(by_region) {
+            let reps = &reps;
             let dir = format!("representatives/{key}");
             let spec = PageSpec {
                 dir: &dir,
@@ -193,6 +202,36 @@ impl<'a> Renderer<'a> {
             )?);
         }
         Ok(out)
+    }
+
+    /// Representatives by the `region` they give, each region with a stable slug:
+    /// `(slug, region, representatives)`, sorted by region.
+    pub(super) fn regions(
+        &self,
+        keep: impl Fn(&Representative) -> bool,
+    ) -> Vec<(String, String, Vec<&'a Representative>)> {
+        let mut by_name: std::collections::BTreeMap<&str, Vec<&'a Representative>> =
+            Default::default();
+        for rep in self.site.representatives.iter().filter(|r| keep(r)) {
+            if let Some(region) = &rep.region {
+                by_name.entry(region.value.as_str()).or_default().push(rep);
+            }
+        }
+        let mut used = std::collections::HashSet::new();
+        by_name
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, mut reps))| {
+                reps.sort_by_cached_key(|r| (pinyin_of(r), r.id.clone()));
+                let mut slug: String = crate::load::ids::slug_for(name).chars().take(48).collect();
+                let slug_ok = crate::load::ids::is_valid_id(&slug);
+                if !slug_ok || !used.insert(slug.clone()) {
+                    slug = format!("region-{}", i + 1);
+                    used.insert(slug.clone());
+                }
+                (slug, name.to_owned(), reps)
+            })
+            .collect()
     }
 
     pub(super) fn representative(&self, rep: &Representative) -> Result<OutFile, RenderError> {

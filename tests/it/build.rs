@@ -359,3 +359,23 @@ fn key_pages_snapshots() {
         insta::assert_snapshot!(name, main_of(&html));
     }
 }
+
+// Representatives can be browsed by region with scripts off: one paginated listing
+// per region, linked from the index.
+#[test]
+fn listings_by_region() {
+    let site = Site::from_fixture("build/basic");
+    let rep = site.root.join("content/representatives/zhang-san.yaml");
+    let yaml = std::fs::read_to_string(&rep).unwrap();
+    std::fs::write(&rep, format!("{yaml}region: 测试区白沙街道\n")).unwrap();
+    site.build_ok();
+    let index = site.page("representatives/index.html");
+    assert!(
+        index.contains(
+            "href=\"../representatives/region/ce-shi-qu-bai-sha-jie-dao/\">测试区白沙街道</a>"
+        ),
+        "{index}"
+    );
+    let page = site.page("representatives/region/ce-shi-qu-bai-sha-jie-dao/index.html");
+    assert!(page.contains("张三") && !page.contains("李四"));
+}
