@@ -157,24 +157,31 @@ fn no_base_url_means_no_codes() {
     assert!(!site.root.join("content/codes.yaml").exists());
 }
 
+/// Headless Debian Chromium with a fresh profile under `work`, and nothing that reaches
+/// for the network on its own.
+pub(crate) fn chromium(work: &Path) -> Command {
+    let mut cmd = Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ])
+    .arg(format!(
+        "--user-data-dir={}",
+        work.join("profile").display()
+    ));
+    cmd
+}
+
 /// Prints `page` to a PDF in `work` with headless Chromium, as a person would.
 fn print_to_pdf(page: &Path, work: &Path) -> std::path::PathBuf {
     let pdf = work.join("print.pdf");
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            work.join("profile").display()
-        ))
+    let out = chromium(work)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
         .output()

@@ -19,22 +19,8 @@ fn search_in_browser(site: &Site, page: &str, q: &str) -> Option<Vec<String>> {
         return None;
     }
     let url = format!("file://{}?q={}", site.output().join(page).display(), q);
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            site.root.join("profile").display()
-        ))
+    let out = crate::print::chromium(&site.root)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(url)
         .output()
         .unwrap();
