@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::context::Ctx;
+use super::context::{Ctx, text};
 use super::labels::Words;
 use super::links::{Linker, index_file};
 use super::relations::Relations;
@@ -95,10 +95,6 @@ struct PageLink {
     current: bool,
 }
 
-pub(super) fn opt(s: &Option<crate::model::Spanned<String>>) -> String {
-    s.as_ref().map(|s| s.value.clone()).unwrap_or_default()
-}
-
 /// Folder of page `n` (1-based) of a paginated listing at `dir`.
 pub(super) fn paged_dir(dir: &str, n: usize) -> String {
     if n == 1 {
@@ -148,9 +144,9 @@ impl<'a> Renderer<'a> {
             "site",
             &SiteView {
                 title: cfg.title.value.clone(),
-                authority: opt(&cfg.authority),
-                congress: opt(&cfg.congress),
-                description: opt(&cfg.description),
+                authority: text(&cfg.authority),
+                congress: text(&cfg.congress),
+                description: text(&cfg.description),
                 footer_html: cfg
                     .footer
                     .as_ref()
@@ -158,9 +154,9 @@ impl<'a> Renderer<'a> {
                     .unwrap_or_default(),
                 as_of: cfg.as_of.as_ref().map(|d| self.words.date(d.value)),
                 feedback: cfg.feedback.as_ref().map(|f| FeedbackView {
-                    label: opt(&f.label),
-                    url: opt(&f.url),
-                    phone: opt(&f.phone),
+                    label: text(&f.label),
+                    url: text(&f.url),
+                    phone: text(&f.phone),
                 }),
                 base_url: base.clone().unwrap_or_default(),
                 portable: cfg.links == crate::config::Links::Portable,

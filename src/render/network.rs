@@ -1,7 +1,7 @@
 //! The liaison network: the stations index as the 站-点-室 tree, station pages, groups.
 
-use super::context::Link;
-use super::frame::{PageSpec, Renderer, opt};
+use super::context::{Link, text};
+use super::frame::{PageSpec, Renderer};
 use super::{OutFile, RenderError, STATIONS_PER_PAGE};
 use crate::markdown;
 
@@ -65,8 +65,8 @@ impl<'a> Renderer<'a> {
                             .collect();
                         serde_json::json!({
                             "date": self.words.date(d.date.value),
-                            "time": opt(&d.time),
-                            "note": opt(&d.note),
+                            "time": text(&d.time),
+                            "note": text(&d.note),
                             "people": people,
                         })
                     })

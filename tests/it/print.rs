@@ -194,6 +194,39 @@ fn print_to_pdf(page: &Path, work: &Path) -> std::path::PathBuf {
     pdf
 }
 
+/// Rasterises every page of `pdf` at `dpi` (pdftoppm) and scans each for QR codes
+/// (zbarimg): the number of pages, and every code found, in page order.
+fn scan_pdf(pdf: &Path, dpi: u32) -> (usize, Vec<String>) {
+    let dir = pdf.with_extension("pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    let status = Command::new("pdftoppm")
+        .args(["-r", &dpi.to_string(), "-png"])
+        .arg(pdf)
+        .arg(dir.join("page"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    let mut found = Vec::new();
+    for page in &pages {
+        let out = Command::new("zbarimg")
+            .args(["-q", "--raw"])
+            .arg(page)
+            .output()
+            .unwrap();
+        found.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_owned),
+        );
+    }
+    (pages.len(), found)
+}
+
 /// True when the printing tools are here; in CI their absence is a failure.
 fn have_print_tools() -> bool {
     if tool("chromium") && tool("pdftoppm") && tool("zbarimg") {
@@ -226,24 +259,14 @@ fn representative_page_prints_as_a_card() {
     assert!(info.contains("Pages:           1"), "{info}");
     // 90 × 54 mm = 255.12 × 153.07 pt.
     assert!(info.contains("Page size:       255.1"), "{info}");
-    let raster = Command::new("pdftoppm")
-        .args(["-r", "200", "-png"])
-        .arg(&pdf)
-        .arg(work.join("card"))
-        .status();
-    assert!(raster.unwrap().success());
-    let out = Command::new("zbarimg")
-        .args(["-q", "--raw"])
-        .arg(work.join("card-1.png"))
-        .output()
-        .unwrap();
+    let (_, found) = scan_pdf(&pdf, 200);
     let code = codes(&site)
         .into_iter()
         .find(|(_, id)| id == "zhang-san")
         .unwrap()
         .0;
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
+        found.join("\n"),
         format!("HTTPS://RD.EXAMPLE.GOV.CN/R/{code}")
     );
 }
@@ -281,38 +304,12 @@ fn printed_boards_scan() {
     let work = site.root.join("print");
     std::fs::create_dir_all(&work).unwrap();
     let pdf = print_to_pdf(&board, &work);
-    let pages = Command::new("pdftoppm")
-        .args(["-r", "150", "-png"])
-        .arg(&pdf)
-        .arg(work.join("page"))
-        .status()
-        .unwrap();
-    assert!(pages.success());
-    let mut pngs: Vec<_> = std::fs::read_dir(&work)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "png"))
-        .collect();
-    pngs.sort();
+    let (pages, mut found) = scan_pdf(&pdf, 150);
     assert_eq!(
-        pngs.len(),
+        pages,
         members.div_ceil(6),
         "A4 portrait holds 6 tiles a page"
     );
-    let mut found = Vec::new();
-    for png in &pngs {
-        let out = Command::new("zbarimg")
-            .args(["-q", "--raw"])
-            .arg(png)
-            .output()
-            .unwrap();
-        found.extend(
-            String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .map(str::to_owned),
-        );
-    }
     found.sort();
     let codes = codes(&site);
     let mut expected: Vec<String> = codes
@@ -366,39 +363,13 @@ fn every_board_of_the_example_site_scans() {
         let work = dir.path().join(format!("print-{station}"));
         std::fs::create_dir_all(&work).unwrap();
         let pdf = print_to_pdf(&board.join("index.html"), &work);
-        assert!(
-            Command::new("pdftoppm")
-                .args(["-r", "150", "-png"])
-                .arg(&pdf)
-                .arg(work.join("page"))
-                .status()
-                .unwrap()
-                .success()
-        );
-        let pages: Vec<_> = std::fs::read_dir(&work)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "png"))
-            .collect();
+        let (pages, found) = scan_pdf(&pdf, 150);
         assert_eq!(
-            pages.len(),
+            pages,
             ids.len().div_ceil(6),
             "{station}: pages for {} representatives",
             ids.len()
         );
-        let mut found: Vec<String> = Vec::new();
-        for page in &pages {
-            let out = Command::new("zbarimg")
-                .args(["-q", "--raw"])
-                .arg(page)
-                .output()
-                .unwrap();
-            found.extend(
-                String::from_utf8_lossy(&out.stdout)
-                    .lines()
-                    .map(str::to_owned),
-            );
-        }
         let wechat = found.iter().filter(|f| !f.starts_with("HTTPS://")).count();
         assert_eq!(
             wechat,
